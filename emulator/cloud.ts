@@ -1,0 +1,136 @@
+// The local cloud, assembled: database, function host, cloudPay sandbox, openapi recorder,
+// timer triggers and the HTTP gateway, all in one process with the real wx-server-sdk.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { DatabaseExecutor } from './database/executor';
+import { Store } from './database/store';
+import type { IndexSpec } from './database/indexes';
+import { createGateway } from './gateway';
+import { OpenApiRecorder } from './openapi/recorder';
+import { Notifier } from './pay/notifier';
+import { PaySandbox } from './pay/sandbox';
+import { Clock } from './runtime/clock';
+import { FunctionHost } from './runtime/function-host';
+import { installInvocationEnv } from './runtime/invocation-env';
+import { installSdkHooks } from './sdk/hooks';
+import { TimerScheduler, type Firing } from './timers/scheduler';
+
+export interface CloudOptions {
+  /** Where the database and the emulator's records live. */
+  dataDir: string;
+  /** Directories of built functions (each holds <name>/index.js and maybe collections.json). */
+  functionDirs: string[];
+  /** 0 picks a free port. */
+  port: number;
+  appid?: string;
+  envId?: string;
+  /** First pay-notice retry delay; doubles per attempt. */
+  payRetryBaseMs?: number;
+  payMaxAttempts?: number;
+  /** Prefix of the URL a generated wxacode encodes (the H5 shop's page base). */
+  qrBaseUrl?: string;
+  maxBodyBytes?: number;
+}
+
+export interface CollectionSpec {
+  name: string;
+  indexes?: IndexSpec[];
+}
+
+export class Cloud {
+  readonly clock = new Clock();
+  readonly store: Store;
+  readonly stateStore: Store;
+  readonly database: DatabaseExecutor;
+  readonly functions: FunctionHost;
+  readonly notifier: Notifier;
+  readonly pay: PaySandbox;
+  readonly openapi: OpenApiRecorder;
+  readonly scheduler: TimerScheduler;
+  private server: http.Server | null = null;
+  url = '';
+
+  constructor(readonly options: CloudOptions) {
+    const appid = options.appid ?? 'wx0000000000000000';
+    const envId = options.envId ?? 'local';
+    process.env.TCB_ENV = envId;
+    process.env.SCF_NAMESPACE = envId;
+    installInvocationEnv();
+
+    this.store = new Store(path.join(options.dataDir, 'database'));
+    this.stateStore = new Store(path.join(options.dataDir, 'emulator'));
+    this.database = new DatabaseExecutor(this.store, () => this.clock.now());
+    this.functions = new FunctionHost(options.functionDirs, { appid, envId });
+    this.notifier = new Notifier(this.stateStore, this.functions, {
+      retryBaseMs: options.payRetryBaseMs ?? 1000,
+      maxDelayMs: 60_000,
+      maxAttempts: options.payMaxAttempts ?? 15,
+      now: () => this.clock.now(),
+    });
+    this.pay = new PaySandbox(this.stateStore, this.notifier, {
+      appid,
+      now: () => this.clock.now(),
+    });
+    this.openapi = new OpenApiRecorder(this.stateStore, {
+      now: () => this.clock.now(),
+      qrBaseUrl: options.qrBaseUrl ?? 'http://127.0.0.1:8686/#/',
+    });
+    this.scheduler = new TimerScheduler(this.functions, this.clock);
+    installSdkHooks({
+      database: this.database,
+      functions: this.functions,
+      openapi: this.openapi,
+      pay: this.pay,
+    });
+    this.declareCollections();
+  }
+
+  async start(): Promise<string> {
+    this.server = createGateway(this, this.options.maxBodyBytes);
+    await new Promise<void>((resolve) =>
+      this.server!.listen(this.options.port, '127.0.0.1', resolve),
+    );
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    this.scheduler.start();
+    this.notifier.resume();
+    return this.url;
+  }
+
+  /** Moves the clock forward and runs the timer triggers that became due. */
+  async advanceClock(ms: number): Promise<{ now: number; fired: Firing[] }> {
+    const now = this.clock.moveForward(ms);
+    const fired = await this.scheduler.fireDue(now);
+    return { now, fired };
+  }
+
+  async close(): Promise<void> {
+    this.scheduler.stop();
+    this.notifier.close();
+    if (this.server) {
+      this.server.closeAllConnections();
+      await new Promise((resolve) => this.server!.close(resolve));
+    }
+    this.store.close();
+    this.stateStore.close();
+  }
+
+  /**
+   * Creates the collections the functions declare (collections.json, written by the build from
+   * cloudfunctions/lib/collections.ts) and their indexes: the local twin of creating them in the
+   * CloudBase console before deploying.
+   */
+  private declareCollections(): void {
+    for (const dir of this.options.functionDirs) {
+      const file = path.join(dir, 'collections.json');
+      if (!fs.existsSync(file)) continue;
+      const specs = JSON.parse(fs.readFileSync(file, 'utf8')) as CollectionSpec[];
+      for (const spec of specs) {
+        if (!this.store.hasCollection(spec.name)) this.store.createCollection(spec.name);
+        for (const index of spec.indexes ?? []) this.store.declareIndex(spec.name, index);
+      }
+    }
+  }
+}

@@ -1,0 +1,193 @@
+// The local cloud's HTTP face, on 127.0.0.1 only.
+//
+//   POST /functions/<name>    body: the event (JSON object); reply: the function's return value.
+//                             Identity: X-WX-OPENID (and optional X-WX-UNIONID) headers.
+//   /_emulator/...            controls for tests, the H5 client and developers (see README).
+import http from 'node:http';
+import type { Cloud } from './cloud';
+import { PayError } from './pay/sandbox';
+
+export const DEFAULT_MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Handler = (req: http.IncomingMessage, body: any, url: URL) => Promise<unknown>;
+
+export function createGateway(cloud: Cloud, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): http.Server {
+  const routes: Record<string, Handler> = {
+    'GET /_emulator/health': async () => ({
+      ok: true,
+      functions: cloud.functions.names(),
+      triggers: cloud.scheduler.list(),
+      now: cloud.clock.now(),
+    }),
+    'GET /_emulator/clock': async () => ({
+      now: cloud.clock.now(),
+      offsetMs: cloud.clock.offsetMs,
+    }),
+    'POST /_emulator/clock/advance': async (_req, body) => {
+      const ms = Number(body?.ms);
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new HttpError(400, 'INVALID_INPUT', 'ms must be a number >= 0');
+      return cloud.advanceClock(ms);
+    },
+    'POST /_emulator/pay/confirm': async (_req, body) => {
+      const prepayId =
+        body?.prepayId ??
+        (typeof body?.package === 'string' ? body.package.replace(/^prepay_id=/, '') : undefined);
+      if (!body?.outTradeNo && !prepayId)
+        throw new HttpError(400, 'INVALID_INPUT', 'give outTradeNo, prepayId or package');
+      try {
+        return await cloud.pay.confirm({ outTradeNo: body.outTradeNo, prepayId });
+      } catch (e) {
+        if (e instanceof PayError) throw new HttpError(e.status, 'PAY_ERROR', e.message);
+        throw e;
+      }
+    },
+    'GET /_emulator/pay/orders': async (_req, _body, url) => {
+      const outTradeNo = url.searchParams.get('outTradeNo');
+      return cloud.pay.orders.where((o) => !outTradeNo || o.outTradeNo === outTradeNo);
+    },
+    'GET /_emulator/pay/refunds': async (_req, _body, url) => {
+      const outTradeNo = url.searchParams.get('outTradeNo');
+      return cloud.pay.refunds.where((r) => !outTradeNo || r.outTradeNo === outTradeNo);
+    },
+    'GET /_emulator/pay/notices': async (_req, _body, url) =>
+      cloud.notifier.list({
+        kind: url.searchParams.get('kind') ?? undefined,
+        functionName: url.searchParams.get('functionName') ?? undefined,
+      }),
+    'GET /_emulator/openapi/calls': async (_req, _body, url) =>
+      cloud.openapi.list({
+        api: url.searchParams.get('api') ?? undefined,
+        touser: url.searchParams.get('touser') ?? undefined,
+      }),
+    'POST /_emulator/openapi/failures': async (_req, body) => {
+      if (typeof body?.api !== 'string' || !Number.isInteger(body?.errCode)) {
+        throw new HttpError(
+          400,
+          'INVALID_INPUT',
+          'give api (e.g. "subscribeMessage.send") and an integer errCode',
+        );
+      }
+      cloud.openapi.fail({
+        api: body.api,
+        errCode: body.errCode,
+        errMsg: body.errMsg,
+        touser: body.touser,
+        times: body.times,
+      });
+      return { ok: true };
+    },
+    'DELETE /_emulator/openapi/failures': async () => {
+      cloud.openapi.clearFailures();
+      return { ok: true };
+    },
+  };
+
+  return http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-WX-OPENID, X-WX-UNIONID');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
+    if (req.method === 'OPTIONS') return send(res, 204, undefined);
+    try {
+      const body = await readJson(req, maxBodyBytes);
+      const fn = /^\/functions\/([^/]+)$/.exec(url.pathname);
+      if (fn && req.method === 'POST')
+        return send(res, 200, await invokeFunction(cloud, decodeURIComponent(fn[1]), body, req));
+      const route = routes[`${req.method} ${url.pathname}`];
+      if (!route) throw new HttpError(404, 'NOT_FOUND', `no route ${req.method} ${url.pathname}`);
+      send(res, 200, await route(req, body, url));
+    } catch (e) {
+      if (e instanceof HttpError) return send(res, e.status, { error: e.code, message: e.message });
+      const message = e instanceof Error ? e.message : String(e);
+      send(res, 500, { error: 'INTERNAL', message });
+    }
+  });
+}
+
+async function invokeFunction(
+  cloud: Cloud,
+  name: string,
+  event: unknown,
+  req: http.IncomingMessage,
+): Promise<unknown> {
+  if (!cloud.functions.has(name))
+    throw new HttpError(404, 'FUNCTION_NOT_FOUND', `cloud function "${name}" does not exist`);
+  if (event === undefined) event = {};
+  if (event === null || typeof event !== 'object' || Array.isArray(event)) {
+    throw new HttpError(400, 'INVALID_EVENT', 'the request body must be a JSON object (the event)');
+  }
+  const header = (h: string) => {
+    const v = req.headers[h];
+    return typeof v === 'string' && v ? v : undefined;
+  };
+  try {
+    return await cloud.functions.invoke(name, event, {
+      openid: header('x-wx-openid'),
+      unionid: header('x-wx-unionid'),
+      source: 'wx_client',
+      clientIp: req.socket.remoteAddress,
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    // Production answers the caller with errCode -504002 "functions execute fail".
+    console.error(`[cloud] function ${name} threw: ${e instanceof Error ? e.stack : message}`);
+    throw new HttpError(500, 'FUNCTION_ERROR', message);
+  }
+}
+
+function readJson(req: http.IncomingMessage, limit: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > limit) {
+      req.resume();
+      return reject(new HttpError(400, 'BODY_TOO_LARGE', `request body over ${limit} bytes`));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        reject(new HttpError(400, 'BODY_TOO_LARGE', `request body over ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (failed) return;
+      if (size === 0) return resolve(undefined);
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch (e) {
+        reject(new HttpError(400, 'INVALID_JSON', `malformed JSON body: ${(e as Error).message}`));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, value: unknown): void {
+  if (value === undefined && status === 204) {
+    res.writeHead(204).end();
+    return;
+  }
+  const body = JSON.stringify(value === undefined ? null : value);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}

@@ -1,0 +1,121 @@
+// Delivers pay and refund notices to the callback function named in the request, retrying with
+// back-off until it answers {errcode: 0}, as WeChat Pay does (it gives up after 15 notices).
+// Pending notices are stored, so a restarted emulator resumes delivering them.
+import { newId } from '../database/executor';
+import type { Store } from '../database/store';
+import type { FunctionHost } from '../runtime/function-host';
+import { Table } from '../state/table';
+
+export interface Notice {
+  _id: string;
+  kind: 'pay' | 'refund';
+  functionName: string;
+  event: Record<string, unknown>;
+  attempts: number;
+  acknowledged: boolean;
+  lastError?: string;
+  createdAt: number;
+}
+
+export interface NotifierOptions {
+  /** Delay before the first retry; doubles per attempt up to maxDelayMs. */
+  retryBaseMs: number;
+  maxDelayMs: number;
+  maxAttempts: number;
+  now: () => number;
+}
+
+export class Notifier {
+  private readonly notices: Table<Notice>;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(
+    store: Store,
+    private readonly functions: FunctionHost,
+    private readonly options: NotifierOptions,
+  ) {
+    this.notices = new Table(store, 'pay_notices');
+  }
+
+  /** Stores a notice and makes the first delivery attempt. */
+  async send(
+    kind: Notice['kind'],
+    functionName: string,
+    event: Record<string, unknown>,
+  ): Promise<Notice> {
+    const notice = this.notices.put({
+      _id: newId(),
+      kind,
+      functionName,
+      event,
+      attempts: 0,
+      acknowledged: false,
+      createdAt: this.options.now(),
+    });
+    return this.attempt(notice._id);
+  }
+
+  /** Picks up notices a previous run left unacknowledged. */
+  resume(): void {
+    for (const n of this.notices.where(
+      (x) => !x.acknowledged && x.attempts < this.options.maxAttempts,
+    )) {
+      this.schedule(n._id, 0);
+    }
+  }
+
+  list(filter: { kind?: string; functionName?: string } = {}): Notice[] {
+    return this.notices.where(
+      (n) =>
+        (!filter.kind || n.kind === filter.kind) &&
+        (!filter.functionName || n.functionName === filter.functionName),
+    );
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private async attempt(id: string): Promise<Notice> {
+    const notice = this.notices.get(id)!;
+    let acknowledged = false;
+    let lastError: string | undefined;
+    try {
+      const reply = (await this.functions.invoke(notice.functionName, notice.event, {
+        source: 'wx_paycallback',
+      })) as any;
+      acknowledged = !!reply && reply.errcode === 0;
+      if (!acknowledged) lastError = `callback answered ${JSON.stringify(reply ?? null)}`;
+    } catch (e) {
+      lastError = (e as Error).message;
+    }
+    const current = this.notices.get(id)!;
+    const next = this.notices.put({
+      ...current,
+      attempts: current.attempts + 1,
+      acknowledged,
+      lastError,
+    });
+    if (!acknowledged && next.attempts < this.options.maxAttempts) {
+      const delay = Math.min(
+        this.options.retryBaseMs * 2 ** (next.attempts - 1),
+        this.options.maxDelayMs,
+      );
+      this.schedule(id, delay);
+    }
+    return next;
+  }
+
+  private schedule(id: string, delay: number): void {
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.closed) void this.attempt(id);
+    }, delay);
+    timer.unref();
+    this.timers.add(timer);
+  }
+}

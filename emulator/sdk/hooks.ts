@@ -1,0 +1,94 @@
+// Connects the real wx-server-sdk to the local cloud by replacing only the layer under it that
+// would send requests to Tencent (in @cloudbase/node-sdk): the database requester, the WeChat
+// Pay and openapi transports, and function-to-function calls. Everything above, the SDK's own
+// serialization, validation, result shapes and error mapping, runs unchanged.
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { DatabaseExecutor } from '../database/executor';
+import type { FunctionHost } from '../runtime/function-host';
+import { currentInvocationEnv } from '../runtime/invocation-env';
+import type { OpenApiRecorder } from '../openapi/recorder';
+import { decodeRequest, encodeResponse } from '../openapi/wire';
+import type { PaySandbox } from '../pay/sandbox';
+
+export interface Backends {
+  database: DatabaseExecutor;
+  functions: FunctionHost;
+  openapi: OpenApiRecorder;
+  pay: PaySandbox;
+}
+
+function nodeSdkModule(relative: string): any {
+  const sdkDir = path.dirname(require.resolve('wx-server-sdk/package.json'));
+  const root = path.dirname(
+    require.resolve('@cloudbase/node-sdk/package.json', { paths: [sdkDir] }),
+  );
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- node-sdk internals have no exports map
+  return require(path.join(root, 'dist', relative));
+}
+
+/** Who is calling, as the invocation's environment says. */
+function caller() {
+  const env = currentInvocationEnv() ?? {};
+  return { openid: env.WX_OPENID, unionid: env.WX_UNIONID, functionName: env.SCF_FUNCTIONNAME };
+}
+
+export function installSdkHooks(backends: Backends): void {
+  // Database: node-sdk resets Db.reqClass on every cloud.database() call, so patch the class.
+  const { TcbDBApiHttpRequester } = nodeSdkModule('utils/tcbdbapirequester.js');
+  TcbDBApiHttpRequester.prototype.send = function send(action: string, data: Record<string, any>) {
+    return backends.database.send(action, data);
+  };
+
+  const { CloudBase } = nodeSdkModule('cloudbase.js');
+
+  // cloud.cloudPay.*: the SDK sends a snake_case JSON buffer and expects one back.
+  CloudBase.prototype.callWxPayApi = async function callWxPayApi(options: {
+    apiName: string;
+    requestData: Buffer;
+  }) {
+    const data = JSON.parse(Buffer.from(options.requestData).toString('utf8'));
+    const reply = await backends.pay.call(options.apiName, data, caller());
+    return Buffer.from(JSON.stringify(reply));
+  };
+
+  // cloud.openapi.*: protobuf envelope in, protobuf envelope out.
+  CloudBase.prototype.callCompatibleWxOpenApi = async function callCompatibleWxOpenApi(options: {
+    apiName: string;
+    requestData: Buffer;
+  }) {
+    const data = decodeRequest(options.requestData);
+    const reply = await backends.openapi.call(
+      options.apiName,
+      data as Record<string, any>,
+      caller(),
+    );
+    return encodeResponse(reply.body, reply.contentType);
+  };
+
+  // cloud.callFunction from inside a function: invoke locally, same user, like production.
+  CloudBase.prototype.callFunction = async function callFunction(options: {
+    name: string;
+    data?: unknown;
+  }) {
+    const requestId = randomUUID();
+    const who = currentInvocationEnv() ?? {};
+    if (!backends.functions.has(options.name)) {
+      return {
+        requestId,
+        code: 'FUNCTIONS_REQUEST_FAIL',
+        message: `FunctionName parameter could not be found: ${options.name}`,
+      };
+    }
+    try {
+      const result = await backends.functions.invoke(options.name, options.data ?? {}, {
+        openid: who.WX_OPENID,
+        unionid: who.WX_UNIONID,
+        source: who.TCB_SOURCE,
+      });
+      return { requestId, result: JSON.parse(JSON.stringify(result ?? null)) };
+    } catch (e) {
+      return { requestId, code: 'FUNCTIONS_EXECUTE_FAIL', message: (e as Error).message };
+    }
+  };
+}

@@ -1,0 +1,119 @@
+// Builds what the cloud runs, with esbuild:
+//   functions  cloudfunctions/<name>/index.ts -> dist/cloudfunctions/<name>/{index.js, package.json,
+//              config.json}: exactly what WeChat DevTools or @cloudbase/cli uploads. domain/ and
+//              cloudfunctions/lib are bundled in; wx-server-sdk stays external (installed in the
+//              cloud from package.json). Also dist/cloudfunctions/collections.json: the
+//              collections and indexes to create in CloudBase.
+//   test       test/cloudfunctions/* -> dist/test-cloudfunctions (conformance probes, never deployed)
+//   emulator   emulator/cli.ts -> dist/emulator/cli.js
+//
+// Usage: tsx scripts/build-cloud.ts [functions] [test] [emulator]   (no argument: all three)
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(__dirname, '..');
+const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const SDK_VERSION: string = rootPackage.dependencies['wx-server-sdk'];
+
+/** Folders under a functions source directory that are shared code, not functions. */
+const NOT_FUNCTIONS = new Set(['lib']);
+
+export async function buildFunctions(
+  srcDir: string,
+  outDir: string,
+  collectionsFile: string | null,
+): Promise<string[]> {
+  const names = fs
+    .readdirSync(srcDir, { withFileTypes: true })
+    .filter(
+      (e) =>
+        e.isDirectory() &&
+        !NOT_FUNCTIONS.has(e.name) &&
+        fs.existsSync(path.join(srcDir, e.name, 'index.ts')),
+    )
+    .map((e) => e.name);
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  await Promise.all(
+    names.map(async (name) => {
+      const out = path.join(outDir, name);
+      await build({
+        entryPoints: [path.join(srcDir, name, 'index.ts')],
+        outfile: path.join(out, 'index.js'),
+        bundle: true,
+        platform: 'node',
+        target: 'node16', // CloudBase's Node.js 16 runtime or newer
+        format: 'cjs',
+        external: ['wx-server-sdk'],
+        logLevel: 'warning',
+      });
+      const pkg = {
+        name,
+        version: '1.0.0',
+        private: true,
+        main: 'index.js',
+        dependencies: { 'wx-server-sdk': SDK_VERSION },
+      };
+      fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+      const config = path.join(srcDir, name, 'config.json');
+      if (fs.existsSync(config)) fs.copyFileSync(config, path.join(out, 'config.json'));
+    }),
+  );
+  if (collectionsFile) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { COLLECTIONS } = require(collectionsFile);
+    fs.writeFileSync(
+      path.join(outDir, 'collections.json'),
+      JSON.stringify(COLLECTIONS, null, 2) + '\n',
+    );
+  }
+  return names;
+}
+
+export async function buildEmulator(): Promise<void> {
+  await build({
+    entryPoints: [path.join(root, 'emulator/cli.ts')],
+    outfile: path.join(root, 'dist/emulator/cli.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}
+
+async function main(): Promise<void> {
+  const wanted = new Set(process.argv.slice(2));
+  const all = wanted.size === 0;
+  const started = Date.now();
+  if (all || wanted.has('functions')) {
+    const names = await buildFunctions(
+      path.join(root, 'cloudfunctions'),
+      path.join(root, 'dist/cloudfunctions'),
+      path.join(root, 'cloudfunctions/lib/collections.ts'),
+    );
+    console.log(`functions: ${names.join(', ') || 'none'} -> dist/cloudfunctions`);
+  }
+  if (all || wanted.has('test')) {
+    const names = await buildFunctions(
+      path.join(root, 'test/cloudfunctions'),
+      path.join(root, 'dist/test-cloudfunctions'),
+      path.join(root, 'test/cloudfunctions/collections.ts'),
+    );
+    console.log(`test functions: ${names.join(', ')} -> dist/test-cloudfunctions`);
+  }
+  if (all || wanted.has('emulator')) {
+    await buildEmulator();
+    console.log('emulator -> dist/emulator/cli.js');
+  }
+  console.log(`built in ${Date.now() - started} ms`);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
