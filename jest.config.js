@@ -10,4 +10,5 @@ module.exports = {
     ],
   },
   testTimeout: 60_000,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
 };

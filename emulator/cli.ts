@@ -3,7 +3,7 @@
 // Environment: CLOUD_PORT (default 8787), CLOUD_DATA_DIR (default .data), CLOUD_FUNCTION_DIRS
 // (colon-separated; default dist/cloudfunctions), CLOUD_APPID, CLOUD_ENV_ID,
 // CLOUD_PAY_RETRY_MS (first pay-notice retry delay, default 1000), CLOUD_QR_BASE_URL,
-// CLOUD_FSYNC=1 (fdatasync every write).
+// CLOUD_MAX_BODY_BYTES (default 6 MiB), CLOUD_FSYNC=1 (fdatasync every write).
 import path from 'node:path';
 import { Cloud } from './cloud';
 
@@ -24,6 +24,9 @@ async function main(): Promise<void> {
       ? Number(process.env.CLOUD_PAY_RETRY_MS)
       : undefined,
     qrBaseUrl: process.env.CLOUD_QR_BASE_URL,
+    maxBodyBytes: process.env.CLOUD_MAX_BODY_BYTES
+      ? Number(process.env.CLOUD_MAX_BODY_BYTES)
+      : undefined,
   });
   const url = await cloud.start();
   // Tests and scripts read this line to find the port.

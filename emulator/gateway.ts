@@ -139,10 +139,20 @@ async function invokeFunction(
       clientIp: req.socket.remoteAddress,
     });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = describeThrown(e);
     // Production answers the caller with errCode -504002 "functions execute fail".
     console.error(`[cloud] function ${name} threw: ${e instanceof Error ? e.stack : message}`);
     throw new HttpError(500, 'FUNCTION_ERROR', message);
+  }
+}
+
+/** A thrown value as text: an Error's message, or the JSON of anything else thrown. */
+function describeThrown(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  try {
+    return JSON.stringify(e);
+  } catch {
+    return String(e);
   }
 }
 

@@ -84,7 +84,8 @@ export function installSdkHooks(backends: Backends): void {
       const result = await backends.functions.invoke(options.name, options.data ?? {}, {
         openid: who.WX_OPENID,
         unionid: who.WX_UNIONID,
-        source: who.TCB_SOURCE,
+        // getWXContext().SOURCE lists the chain, e.g. "wx_client,scf".
+        source: who.TCB_SOURCE ? `${who.TCB_SOURCE},scf` : 'scf',
       });
       return { requestId, result: JSON.parse(JSON.stringify(result ?? null)) };
     } catch (e) {

@@ -24,7 +24,7 @@ export async function main(event: Event) {
           .doc(event.id)
           .update({ data: { n: data.n + 1 } });
         return data.n + 1;
-      }, 10);
+      }, 25); // 20 contenders need up to 20 attempts: first committer wins each round
       return { value, attempts };
     }
     case 'transfer': {
