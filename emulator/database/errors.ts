@@ -18,9 +18,10 @@ export const collectionNotExist = (name: string) =>
 export const collectionAlreadyExists = (name: string) =>
   new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] Table exist: ${name}`);
 
+// CloudBase documents DATABASE_DUPLICATE_WRITE for an index key (or _id) written twice.
 export const duplicateKey = (collection: string, index: string, key: string) =>
   new DbError(
-    'DATABASE_REQUEST_FAILED',
+    'DATABASE_DUPLICATE_WRITE',
     `[FailedOperation] E11000 duplicate key error collection: ${collection} index: ${index} dup key: ${key}`,
   );
 

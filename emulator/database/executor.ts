@@ -162,8 +162,9 @@ export class DatabaseExecutor {
     for (const doc of matched) {
       const next =
         p.merge === false ? replaceDocument(doc._id, data) : applyUpdate(doc, data, criteria);
-      if (next !== doc && !sameDocument(next, doc))
-        writes.push({ coll: name, id: doc._id, doc: next });
+      // applyUpdate returns the same object when nothing changed; a replacement is compared.
+      const changed = p.merge === false ? !sameDocument(next, doc) : next !== doc;
+      if (changed) writes.push({ coll: name, id: doc._id, doc: next });
     }
     let upsertId: string | undefined;
     if (matched.length === 0 && p.upsert) {
@@ -204,7 +205,7 @@ export class DatabaseExecutor {
     const doc = candidates(coll, criteria).find((d) => query.test(d));
     if (!doc) return { data: { updated: 0, doc: null } };
     const next = applyUpdate(doc, this.data(p), criteria);
-    const changed = next !== doc && !sameDocument(next, doc);
+    const changed = next !== doc;
     if (changed) {
       this.checkUnique([{ coll: name, id: doc._id, doc: next }]);
       this.store.write([{ coll: name, id: doc._id, doc: next }]);

@@ -12,7 +12,9 @@ export function applyUpdate(
   const next = structuredClone(doc);
   let changed: string[];
   try {
-    changed = update(next, normalize(data), [], criteria, { cloneMode: 'deep' });
+    // The query is only needed to resolve positional `field.$` paths; compiling it costs time.
+    const condition = usesPositional(data) ? criteria : {};
+    changed = update(next, normalize(data), [], condition, { cloneMode: 'deep' });
   } catch (e) {
     throw requestFailed(`[InvalidParameter] ${(e as Error).message}`);
   }
@@ -34,6 +36,15 @@ export function seedFromQuery(id: string, criteria: Record<string, any>): Doc {
     if (value === null || typeof value !== 'object' || value instanceof Date) doc[key] = value;
   }
   return { ...doc, _id: id };
+}
+
+function usesPositional(data: Record<string, any>): boolean {
+  return Object.values(data).some(
+    (fields) =>
+      fields &&
+      typeof fields === 'object' &&
+      Object.keys(fields).some((path) => /\.\$(\.|$)/.test(path)),
+  );
 }
 
 function hasOperatorKey(data: Record<string, any>): boolean {

@@ -35,6 +35,8 @@ const CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6';
 
 export class FunctionHost {
   private readonly loaded = new Map<string, Loaded>();
+  private readonly located = new Map<string, string>();
+  private readonly configs = new Map<string, FunctionConfig>();
 
   constructor(
     private readonly dirs: string[],
@@ -64,10 +66,16 @@ export class FunctionHost {
   }
 
   config(name: string): FunctionConfig {
+    const cached = this.configs.get(name);
+    if (cached) return cached;
     const dir = this.locate(name);
     const file = dir && path.join(dir, 'config.json');
-    if (!file || !fs.existsSync(file)) return {};
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as FunctionConfig;
+    const config =
+      file && fs.existsSync(file)
+        ? (JSON.parse(fs.readFileSync(file, 'utf8')) as FunctionConfig)
+        : {};
+    if (dir) this.configs.set(name, config);
+    return config;
   }
 
   /** Runs a function; rejects with the function's own error if it throws. */
@@ -97,11 +105,17 @@ export class FunctionHost {
     return withInvocationEnv(env, () => Promise.resolve().then(() => fn.main(event, context)));
   }
 
+  /** The directory of a function; found once, like a deployed function's code. */
   private locate(name: string): string | null {
     if (!NAME.test(name)) return null;
+    const known = this.located.get(name);
+    if (known) return known;
     for (const dir of this.dirs) {
       const candidate = path.join(dir, name);
-      if (fs.existsSync(path.join(candidate, 'index.js'))) return candidate;
+      if (fs.existsSync(path.join(candidate, 'index.js'))) {
+        this.located.set(name, candidate);
+        return candidate;
+      }
     }
     return null;
   }

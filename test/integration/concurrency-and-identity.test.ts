@@ -1,6 +1,6 @@
 // Conformance: atomic conditional updates under concurrency, and caller identity that stays
 // with each invocation even when many run at once.
-import { startLocalCloud, type LocalCloud } from '../support/local-cloud';
+import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { cmd, run } from '../support/db-probe';
 
 let cloud: LocalCloud;

@@ -1,6 +1,6 @@
 // Conformance: query operators, result shapes, limits and errors, through the real
 // wx-server-sdk inside a cloud function called through the gateway.
-import { startLocalCloud, type LocalCloud } from '../support/local-cloud';
+import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { cmd, regexp, run, runError, serverDate } from '../support/db-probe';
 
 let cloud: LocalCloud;

@@ -1,6 +1,6 @@
 // Conformance: db.runTransaction / startTransaction through the real SDK: commit, rollback,
 // snapshot reads, and conflict detection that makes the SDK retry under concurrency.
-import { startLocalCloud, type LocalCloud } from '../support/local-cloud';
+import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { run } from '../support/db-probe';
 
 let cloud: LocalCloud;

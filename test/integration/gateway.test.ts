@@ -1,5 +1,5 @@
 // The gateway: routing, input errors, function errors, and staying up through them.
-import { startLocalCloud, type LocalCloud } from '../support/local-cloud';
+import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 
 let cloud: LocalCloud;
 

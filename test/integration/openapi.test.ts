@@ -2,7 +2,7 @@
 // demand, and wxacode.getUnlimited returning a real PNG QR code for the page and scene.
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { startLocalCloud, type LocalCloud } from '../support/local-cloud';
+import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 
 let cloud: LocalCloud;
 

@@ -1,6 +1,6 @@
 // The cloudPay sandbox through the real SDK: unified order, sandbox confirmation, pay notices
 // retried until acknowledged, order queries and closing, and refunds with their own notices.
-import { eventually, startLocalCloud, type LocalCloud } from '../support/local-cloud';
+import { eventually, startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { run } from '../support/db-probe';
 
 let cloud: LocalCloud;

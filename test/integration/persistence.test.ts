@@ -1,6 +1,6 @@
 // Durability: what the cloud acknowledged survives a restart and a kill -9 in the middle of a
 // write load, and a request's writes are all there or none.
-import { startLocalCloud, tempDataDir, type LocalCloud } from '../support/local-cloud';
+import { startLocalCloud, tempDataDir, type LocalCloud } from '../../emulator/launcher';
 import { run } from '../support/db-probe';
 
 async function allIds(cloud: LocalCloud, collection: string): Promise<Set<string>> {

@@ -1,6 +1,6 @@
 // Timer triggers from config.json fire when the emulator's clock moves, and functions see the
 // moved time through the cloud lib's clock and db.serverDate().
-import { startLocalCloud, type LocalCloud } from '../support/local-cloud';
+import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { run } from '../support/db-probe';
 
 let cloud: LocalCloud;

@@ -1,5 +1,5 @@
 // Helpers to drive the dbProbe function: build SDK call chains in JSON (see its header).
-import type { LocalCloud } from './local-cloud';
+import type { LocalCloud } from '../../emulator/launcher';
 
 export type Call = [string, ...unknown[]];
 export interface Step {

@@ -6,7 +6,7 @@ const _ = db.command;
 type Event =
   | { op: 'seed'; from: number; count: number }
   | { op: 'decrements'; id: string; times: number }
-  | { op: 'query'; skus: string[] }
+  | { op: 'query'; field: string; values: unknown[] }
   | { op: 'setStock'; id: string; stock: number };
 
 export async function main(event: Event) {
@@ -39,9 +39,12 @@ export async function main(event: Event) {
     case 'query': {
       const times: number[] = [];
       let found = 0;
-      for (const sku of event.skus) {
+      for (const value of event.values) {
         const started = performance.now();
-        const r = await db.collection('bench').where({ sku }).get();
+        const r = await db
+          .collection('bench')
+          .where({ [event.field]: value })
+          .get();
         times.push(performance.now() - started);
         found += r.data.length;
       }

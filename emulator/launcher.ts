@@ -1,4 +1,4 @@
-// Test harness: runs the local cloud as a child process (the same `node dist/emulator/cli.js`
+// Launcher: runs the local cloud as a child process (the same `node dist/emulator/cli.js`
 // that `npm run cloud` starts) on a free port with its own data directory, and talks to it
 // over HTTP like a client would.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '..');
 
 export interface CallOptions {
   openid?: string;
