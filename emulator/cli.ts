@@ -3,9 +3,13 @@
 // Environment: CLOUD_PORT (default 8787), CLOUD_DATA_DIR (default .data), CLOUD_FUNCTION_DIRS
 // (colon-separated; default dist/cloudfunctions), CLOUD_APPID, CLOUD_ENV_ID,
 // CLOUD_PAY_RETRY_MS (first pay-notice retry delay, default 1000), CLOUD_QR_BASE_URL,
-// CLOUD_MAX_BODY_BYTES (default 6 MiB), CLOUD_FSYNC=1 (fdatasync every write).
+// CLOUD_MAX_BODY_BYTES (default 6 MiB), CLOUD_FSYNC=1 (fdatasync every write),
+// CLOUD_SEED=demo (load the demo shop into empty collections).
 import path from 'node:path';
 import { Cloud } from './cloud';
+import { SEED } from './seed/catalog';
+
+type Seed = Record<string, { _id: string }[]>;
 
 export const DEFAULT_CLOUD_PORT = 8787;
 
@@ -27,6 +31,7 @@ async function main(): Promise<void> {
     maxBodyBytes: process.env.CLOUD_MAX_BODY_BYTES
       ? Number(process.env.CLOUD_MAX_BODY_BYTES)
       : undefined,
+    seed: process.env.CLOUD_SEED === 'demo' ? (SEED as unknown as Seed) : undefined,
   });
   const url = await cloud.start();
   // Tests and scripts read this line to find the port.

@@ -32,6 +32,8 @@ export interface CloudOptions {
   /** Prefix of the URL a generated wxacode encodes (the H5 shop's page base). */
   qrBaseUrl?: string;
   maxBodyBytes?: number;
+  /** Documents to load into collections that are empty on start (demo data). */
+  seed?: Record<string, { _id: string }[]>;
 }
 
 export interface CollectionSpec {
@@ -85,6 +87,7 @@ export class Cloud {
       pay: this.pay,
     });
     this.declareCollections();
+    if (options.seed) this.loadSeed(options.seed);
   }
 
   async start(): Promise<string> {
@@ -115,6 +118,15 @@ export class Cloud {
     }
     this.store.close();
     this.stateStore.close();
+  }
+
+  /** Fills empty collections with seed documents, so a first start has a shop to browse. */
+  private loadSeed(seed: Record<string, { _id: string }[]>): void {
+    for (const [name, docs] of Object.entries(seed)) {
+      if (!this.store.hasCollection(name)) this.store.createCollection(name);
+      if (this.store.collection(name)!.entries.size > 0) continue;
+      this.store.write(docs.map((doc) => ({ coll: name, id: doc._id, doc: structuredClone(doc) })));
+    }
   }
 
   /**

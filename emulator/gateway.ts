@@ -52,6 +52,19 @@ export function createGateway(cloud: Cloud, maxBodyBytes = DEFAULT_MAX_BODY_BYTE
         throw e;
       }
     },
+    // Delivers a notice through the pay channel, as WeChat Pay would (a resend, or a tampered one).
+    'POST /_emulator/pay/notify': async (_req, body) => {
+      if (
+        typeof body?.functionName !== 'string' ||
+        !body?.event ||
+        typeof body.event !== 'object'
+      ) {
+        throw new HttpError(400, 'INVALID_INPUT', 'give functionName and event');
+      }
+      if (!cloud.functions.has(body.functionName))
+        throw new HttpError(404, 'FUNCTION_NOT_FOUND', `no function ${body.functionName}`);
+      return cloud.functions.invoke(body.functionName, body.event, { source: 'wx_paycallback' });
+    },
     'GET /_emulator/pay/orders': async (_req, _body, url) => {
       const outTradeNo = url.searchParams.get('outTradeNo');
       return cloud.pay.orders.where((o) => !outTradeNo || o.outTradeNo === outTradeNo);

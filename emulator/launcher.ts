@@ -36,6 +36,8 @@ export interface LocalCloud {
 export interface StartOptions {
   dataDir?: string;
   env?: Record<string, string>;
+  /** Load the demo shop (emulator/seed) into the empty database. */
+  seed?: boolean;
 }
 
 export function tempDataDir(): string {
@@ -52,6 +54,7 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
       CLOUD_DATA_DIR: dataDir,
       CLOUD_FUNCTION_DIRS: 'dist/test-cloudfunctions:dist/cloudfunctions',
       CLOUD_PAY_RETRY_MS: '50',
+      ...(options.seed ? { CLOUD_SEED: 'demo' } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,11 +2,24 @@
 //
 // This list is the single source of truth: the local cloud creates these collections and
 // indexes on start, and dist/cloudfunctions/collections.json (written by the build) is what to
-// create in the CloudBase console before deploying. Queries by `_id` need no index; add one here
-// for every field a function queries by equality on a large collection.
+// create in the CloudBase console before deploying. Queries by `_id` need no index; every field
+// a function queries by equality on a collection that grows is indexed here.
 export interface CollectionSpec {
   name: string;
   indexes?: { fields: string[]; unique?: boolean }[];
 }
 
-export const COLLECTIONS: CollectionSpec[] = [];
+export const COLLECTIONS: CollectionSpec[] = [
+  { name: 'categories' },
+  { name: 'products', indexes: [{ fields: ['status'] }, { fields: ['categoryId', 'status'] }] },
+  { name: 'skus', indexes: [{ fields: ['productId'] }] },
+  { name: 'users' },
+  { name: 'touches', indexes: [{ fields: ['openid'] }] },
+  { name: 'staff' },
+  { name: 'cart_items', indexes: [{ fields: ['openid'] }] },
+  { name: 'orders', indexes: [{ fields: ['openid'] }, { fields: ['status'] }] },
+  { name: 'refunds', indexes: [{ fields: ['orderId'] }] },
+  { name: 'stock_logs', indexes: [{ fields: ['skuId'] }] },
+  /** Markers of effects applied once (e.g. an order's payment counted into user growth). */
+  { name: 'effects' },
+];

@@ -1,0 +1,69 @@
+// Stored orders as the app sees them.
+import type { OrderDetailView, OrderSummaryView } from '../../domain/api/views';
+import type { Order } from '../../domain/model';
+import { STATUS_TEXT } from '../../domain/order-status';
+
+export function orderSummary(order: Order): OrderSummaryView {
+  return {
+    id: order._id,
+    status: order.status,
+    statusText: STATUS_TEXT[order.status],
+    createdAt: order.createdAt,
+    totalFen: order.totalFen,
+    itemCount: order.lines.reduce((n, l) => n + l.qty, 0),
+    lines: order.lines.map((l) => ({
+      title: l.title,
+      specText: l.specText,
+      image: l.image,
+      qty: l.qty,
+      amountFen: l.amountFen,
+    })),
+  };
+}
+
+export function orderDetail(order: Order, now: number): OrderDetailView {
+  const unpaid = order.status === 'UNPAID';
+  return {
+    ...orderSummary(order),
+    goodsFen: order.goodsFen,
+    discountFen: order.discountFen,
+    shippingFen: order.shippingFen,
+    adjustments: order.adjustments,
+    lineDetails: order.lines.map(
+      ({
+        skuId,
+        productId,
+        title,
+        specText,
+        image,
+        qty,
+        unitPriceFen,
+        amountFen,
+        adjustments,
+      }) => ({
+        skuId,
+        productId,
+        title,
+        specText,
+        image,
+        qty,
+        unitPriceFen,
+        amountFen,
+        adjustments,
+      }),
+    ),
+    address: order.address,
+    remark: order.remark,
+    expiresAt: order.expiresAt,
+    paidAt: order.payment?.paidAt,
+    shipping: order.shipping && {
+      company: order.shipping.company,
+      trackingNo: order.shipping.trackingNo,
+      at: order.shipping.at,
+    },
+    refundedFen: order.refundedFen,
+    cancelReason: order.cancel?.reason,
+    canPay: unpaid && now < order.expiresAt,
+    canCancel: unpaid,
+  };
+}

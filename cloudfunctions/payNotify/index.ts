@@ -1,0 +1,122 @@
+// payNotify: cloudPay's callback for payment and refund notices. WeChat Pay retries a notice
+// until we answer {errcode: 0}, and may send it more than once, so everything here is
+// idempotent. A notice is only a prompt: what it claims is checked with cloudPay itself before
+// anything changes, so a forged, replayed or mistaken notice pays or refunds nothing.
+import type { Order, Refund } from '../../domain/model';
+import { fen } from '../../domain/money';
+import { PAID_STATUSES } from '../../domain/order-status';
+import { cloud } from '../lib/cloud';
+import { now } from '../lib/clock';
+import { findById, insertOnce, updateWhere } from '../lib/db';
+import { transition } from '../lib/orders';
+import { applyPaidEffects } from '../lib/paid-effects';
+import { queryTrade, refundSucceeded, requestRefund } from '../lib/payments';
+
+type Reply = { errcode: number; errmsg: string };
+const ACK: Reply = { errcode: 0, errmsg: 'OK' };
+const refuse = (errmsg: string): Reply => ({ errcode: 1, errmsg });
+
+interface PayNotice {
+  returnCode?: string;
+  resultCode?: string;
+  outTradeNo?: string;
+  totalFee?: number;
+  transactionId?: string;
+  outRefundNo?: string;
+  refundStatus?: string;
+}
+
+export async function main(event: PayNotice): Promise<Reply> {
+  // Direct calls from the mini-program are never notices.
+  if (cloud.getWXContext().SOURCE === 'wx_client') return refuse('not a pay notice');
+  try {
+    return event.outRefundNo ? await onRefund(event) : await onPayment(event);
+  } catch (e) {
+    console.error('pay notice failed', e);
+    return refuse('internal error, retry later');
+  }
+}
+
+async function onPayment(notice: PayNotice): Promise<Reply> {
+  if (notice.returnCode !== 'SUCCESS' || notice.resultCode !== 'SUCCESS') return ACK; // a failed payment changes nothing
+  if (typeof notice.outTradeNo !== 'string' || !Number.isInteger(notice.totalFee))
+    return refuse('malformed notice');
+  const order = await findById<Order>('orders', notice.outTradeNo);
+  if (!order) return refuse(`unknown order ${notice.outTradeNo}`);
+  if (notice.totalFee !== order.totalFen) {
+    console.error(
+      `pay notice amount ${notice.totalFee} differs from order ${order._id} total ${order.totalFen}`,
+    );
+    return refuse('amount mismatch');
+  }
+  const trade = await queryTrade(order._id);
+  if (!trade.paid || trade.totalFee !== order.totalFen)
+    return refuse('cloudPay does not report this payment');
+
+  const at = now();
+  const payment = {
+    ...order.payment,
+    transactionId: trade.transactionId,
+    paidAt: at,
+    paidFen: fen(trade.totalFee),
+  };
+  if (order.status === 'UNPAID' && (await transition(order, 'pay', 'wxpay', at, { payment }))) {
+    await applyPaidEffects({ ...order, status: 'PAID', payment });
+    return ACK;
+  }
+  const current = (await findById<Order>('orders', order._id))!;
+  if (
+    PAID_STATUSES.includes(current.status) ||
+    current.status === 'REFUNDING' ||
+    current.status === 'REFUNDED'
+  ) {
+    // A repeat of a notice already handled: finish what a crashed first run may have left.
+    if (!current.paidEffectsApplied && current.status === 'PAID') await applyPaidEffects(current);
+    return ACK;
+  }
+  if (current.status === 'CANCELLED') return refundLatePayment(current, trade.totalFee, at);
+  return refuse(`order ${order._id} is ${current.status}`);
+}
+
+/** Paid after the order was cancelled (its stock is gone): give the money back in full. */
+async function refundLatePayment(order: Order, paidFen: number, at: number): Promise<Reply> {
+  const refund: Refund = {
+    _id: `${order._id}-LATE`,
+    orderId: order._id,
+    openid: order.openid,
+    amountFen: fen(paidFen),
+    full: true,
+    reason: '订单已取消，自动退回款项',
+    status: 'PENDING',
+    requestedBy: 'system',
+    createdAt: at,
+  };
+  await insertOnce('refunds', refund as unknown as { _id: string });
+  await requestRefund({
+    outTradeNo: order._id,
+    outRefundNo: refund._id,
+    totalFee: paidFen,
+    refundFee: paidFen,
+    reason: refund.reason,
+  });
+  return ACK;
+}
+
+async function onRefund(notice: PayNotice): Promise<Reply> {
+  const refund = await findById<Refund>('refunds', String(notice.outRefundNo));
+  if (!refund) return refuse(`unknown refund ${notice.outRefundNo}`);
+  if (refund.status === 'SUCCESS') return ACK;
+  if (notice.refundStatus !== 'SUCCESS' || !(await refundSucceeded(refund._id)))
+    return refuse('cloudPay does not report this refund');
+  const at = now();
+  await updateWhere(
+    'refunds',
+    { _id: refund._id, status: 'PENDING' },
+    { status: 'SUCCESS', succeededAt: at },
+  );
+  if (refund.full) {
+    const order = await findById<Order>('orders', refund.orderId);
+    if (order?.status === 'REFUNDING') await transition(order, 'refunded', 'wxpay', at);
+  }
+  return ACK;
+}

@@ -1,0 +1,38 @@
+// Taro build configuration: one codebase, two targets.
+//   weapp -> dist/weapp (the mini-program; open it in WeChat DevTools)
+//   h5    -> dist/h5    (the same app in a browser, talking to the local cloud)
+import path from 'node:path';
+import { defineConfig } from '@tarojs/cli';
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
+
+export default defineConfig<'webpack5'>(() => ({
+  projectName: 'private-domain-shop',
+  date: '2026-11-23',
+  designWidth: 750,
+  deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+  sourceRoot: 'src',
+  outputRoot: `dist/${process.env.TARO_ENV}`,
+  plugins: [],
+  defineConstants: {},
+  alias: { '@domain': path.resolve(__dirname, '..', 'domain') },
+  framework: 'react',
+  compiler: { type: 'webpack5', prebundle: { enable: false } },
+  cache: { enable: false },
+  mini: {
+    // Modules used only by subpackages leave the main package.
+    optimizeMainPackage: { enable: true },
+    postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
+    webpackChain(chain) {
+      chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin, [{ configFile: 'tsconfig.app.json' }]);
+    },
+  },
+  h5: {
+    publicPath: '/',
+    staticDirectory: 'static',
+    router: { mode: 'hash' },
+    postcss: { autoprefixer: { enable: true }, cssModules: { enable: false } },
+    webpackChain(chain) {
+      chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin, [{ configFile: 'tsconfig.app.json' }]);
+    },
+  },
+}));

@@ -1,0 +1,91 @@
+// Input schemas of every cloud function action: checked at the function boundary, before any
+// read or write. Prices, totals and user ids are never inputs: the server computes or knows them.
+import { z } from 'zod';
+
+const id = z.string().min(1).max(64);
+const qty = z.number().int().min(1).max(99);
+/** A client-generated id that makes a retried submit return the first result. */
+const requestId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+export const address = z.object({
+  name: z.string().trim().min(1).max(20),
+  phone: z.string().regex(/^1\d{10}$/),
+  region: z.string().trim().min(2).max(60),
+  detail: z.string().trim().min(2).max(120),
+});
+
+export const userInputs = {
+  login: z.object({
+    ref: z.string().max(32).optional(),
+    scene: z.string().max(32).optional(),
+    path: z.string().max(200).optional(),
+  }),
+  me: z.object({}),
+};
+
+export const catalogInputs = {
+  home: z.object({ cursor: z.number().int().min(0).max(10_000).optional() }),
+  category: z.object({ categoryId: id.optional() }),
+  product: z.object({ productId: id }),
+  search: z.object({ keyword: z.string().trim().min(1).max(30) }),
+};
+
+export const cartInputs = {
+  list: z.object({}),
+  add: z.object({ skuId: id, qty }),
+  setQty: z.object({ skuId: id, qty }),
+  remove: z.object({ skuIds: z.array(id).min(1).max(100) }),
+};
+
+/** What to buy: the cart (all or some SKUs) or one SKU now. */
+const lines = z.union([
+  z.object({ source: z.literal('cart'), skuIds: z.array(id).min(1).max(100).optional() }),
+  z.object({ source: z.literal('buyNow'), skuId: id, qty }),
+]);
+
+export const orderInputs = {
+  quote: z.object({ lines }),
+  create: z.object({ lines, requestId, address, remark: z.string().max(100).default('') }),
+  pay: z.object({ orderId: id }),
+  cancel: z.object({ orderId: id }),
+  confirmReceipt: z.object({ orderId: id }),
+  list: z.object({
+    status: z
+      .enum(['UNPAID', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDING', 'REFUNDED'])
+      .optional(),
+    cursor: z.number().int().min(0).max(10_000).optional(),
+  }),
+  detail: z.object({ orderId: id }),
+};
+
+export const adminInputs = {
+  ship: z.object({
+    orderId: id,
+    company: z.string().trim().min(1).max(20),
+    trackingNo: z.string().trim().min(4).max(40),
+  }),
+  refund: z.object({
+    orderId: id,
+    amountFen: z.number().int().min(1),
+    reason: z.string().trim().min(1).max(100),
+    requestId,
+  }),
+  adjustStock: z.object({
+    skuId: id,
+    delta: z
+      .number()
+      .int()
+      .min(-100_000)
+      .max(100_000)
+      .refine((n) => n !== 0, '变动数量不能为 0'),
+    reason: z.string().trim().min(1).max(100),
+    requestId,
+  }),
+};
+
+export type LinesInput = z.infer<typeof lines>;
+export type AddressInput = z.infer<typeof address>;

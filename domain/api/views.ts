@@ -1,0 +1,158 @@
+// What the cloud functions return to the app: view shapes built from stored documents.
+// The app renders these and sends nothing back but ids, quantities and choices.
+import type { Fen } from '../money';
+import type { Address, Adjustment, OrderStatus } from '../model';
+
+export interface ProductCardView {
+  id: string;
+  title: string;
+  subtitle: string;
+  image: string;
+  priceFen: Fen;
+  originalPriceFen?: Fen;
+  tags: string[];
+  sales: number;
+  soldOut: boolean;
+}
+
+export interface CategoryView {
+  id: string;
+  name: string;
+}
+
+/** A campaign slot on the home page (new-user zone, flash sale...), filled by later features. */
+export interface CampaignSlotView {
+  kind: string;
+  title: string;
+  products: ProductCardView[];
+  endsAt?: number;
+}
+
+export interface HomeView {
+  slots: CampaignSlotView[];
+  categories: CategoryView[];
+  feed: ProductCardView[];
+  nextCursor: number | null;
+}
+
+export interface CategoryPageView {
+  categories: CategoryView[];
+  categoryId: string;
+  products: ProductCardView[];
+}
+
+export interface SkuView {
+  id: string;
+  specValues: string[];
+  priceFen: Fen;
+  originalPriceFen?: Fen;
+  stock: number;
+}
+
+export interface ProductDetailView {
+  id: string;
+  title: string;
+  subtitle: string;
+  images: string[];
+  description: string;
+  specs: { name: string; values: string[] }[];
+  skus: SkuView[];
+  priceFen: Fen;
+  originalPriceFen?: Fen;
+  tags: string[];
+  sales: number;
+}
+
+export interface CartLineView {
+  skuId: string;
+  productId: string;
+  title: string;
+  specText: string;
+  image: string;
+  qty: number;
+  unitPriceFen: Fen;
+  stock: number;
+  /** False when the product is off sale or the SKU has too little stock. */
+  available: boolean;
+  problem?: string;
+}
+
+export interface CartView {
+  lines: CartLineView[];
+  count: number;
+}
+
+export interface QuoteLineView {
+  skuId: string;
+  productId: string;
+  title: string;
+  specText: string;
+  image: string;
+  qty: number;
+  unitPriceFen: Fen;
+  amountFen: Fen;
+  adjustments: Adjustment[];
+}
+
+export interface QuoteView {
+  lines: QuoteLineView[];
+  goodsFen: Fen;
+  discountFen: Fen;
+  shippingFen: Fen;
+  totalFen: Fen;
+  adjustments: Adjustment[];
+  /** Lines that cannot be ordered as asked, with the reason (the order would be refused). */
+  problems: { skuId: string; code: string; message: string }[];
+  defaultAddress?: Address;
+}
+
+export interface PaymentView {
+  /** What wx.requestPayment takes; in the browser the sandbox confirms it instead. */
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: string;
+  paySign: string;
+}
+
+export interface OrderSummaryView {
+  id: string;
+  status: OrderStatus;
+  statusText: string;
+  createdAt: number;
+  totalFen: Fen;
+  itemCount: number;
+  lines: { title: string; specText: string; image: string; qty: number; amountFen: Fen }[];
+}
+
+export interface OrderDetailView extends OrderSummaryView {
+  goodsFen: Fen;
+  discountFen: Fen;
+  shippingFen: Fen;
+  adjustments: Adjustment[];
+  lineDetails: QuoteLineView[];
+  address: Address;
+  remark: string;
+  expiresAt: number;
+  paidAt?: number;
+  shipping?: { company: string; trackingNo: string; at: number };
+  refundedFen: Fen;
+  cancelReason?: string;
+  canPay: boolean;
+  canCancel: boolean;
+}
+
+export interface CreatedOrderView {
+  order: OrderDetailView;
+  payment: PaymentView | null;
+}
+
+export interface UserView {
+  openid: string;
+  nickname: string;
+  isNewUser: boolean;
+  paidOrderCount: number;
+  paidTotalFen: Fen;
+  staffRole: string | null;
+  address?: Address;
+}

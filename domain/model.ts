@@ -1,0 +1,202 @@
+// The documents the shop stores, one interface per collection (see cloudfunctions/lib/collections.ts).
+// Money fields end in Fen and hold integer fen; times end in At and hold epoch milliseconds.
+import type { Fen } from './money';
+
+export interface Category {
+  _id: string;
+  name: string;
+  sort: number;
+}
+
+/** One dimension of a product's specs, e.g. { name: '颜色', values: ['奶白', '雾蓝'] }. */
+export interface SpecDimension {
+  name: string;
+  values: string[];
+}
+
+export type ProductStatus = 'ON' | 'OFF';
+
+export interface Product {
+  _id: string;
+  categoryId: string;
+  title: string;
+  subtitle: string;
+  /** Image URLs; the first is the cover. */
+  images: string[];
+  description: string;
+  specs: SpecDimension[];
+  /** Lowest SKU price, for lists; kept in step with the SKUs. */
+  priceFen: Fen;
+  originalPriceFen?: Fen;
+  tags: string[];
+  status: ProductStatus;
+  /** Feed position: lower first. */
+  sort: number;
+  /** Units sold, shown to shoppers. */
+  sales: number;
+  /** Extra words search should find it by. */
+  keywords: string[];
+  createdAt: number;
+}
+
+/** Stock held for an unpaid order; released when it is cancelled, consumed when it is paid. */
+export interface StockHold {
+  orderId: string;
+  qty: number;
+  at: number;
+}
+
+export interface Sku {
+  _id: string;
+  productId: string;
+  /** One value per product spec dimension, in the product's order. */
+  specValues: string[];
+  priceFen: Fen;
+  originalPriceFen?: Fen;
+  /** Units available to order (held units are already taken out). */
+  stock: number;
+  sold: number;
+  holds: StockHold[];
+}
+
+export interface Address {
+  name: string;
+  phone: string;
+  region: string;
+  detail: string;
+}
+
+/** Where a visit came from: a sharer's ref, a QR scene, or nothing (organic). */
+export interface Entry {
+  ref?: string;
+  scene?: string;
+  path?: string;
+  at: number;
+}
+
+export interface User {
+  _id: string; // OPENID
+  unionid?: string;
+  nickname: string;
+  createdAt: number;
+  lastSeenAt: number;
+  firstEntry: Entry;
+  /** Paid orders and the total paid (growth); the first payment ends new-user status. */
+  paidOrderCount: number;
+  paidTotalFen: Fen;
+  address?: Address;
+}
+
+/** Every entry a user makes, for attribution. */
+export interface Touch extends Entry {
+  _id: string;
+  openid: string;
+}
+
+export type StaffRole = 'owner' | 'operator' | 'warehouse';
+
+export interface Staff {
+  _id: string; // OPENID
+  role: StaffRole;
+  name: string;
+}
+
+export interface CartItem {
+  _id: string; // `${openid}:${skuId}`
+  openid: string;
+  skuId: string;
+  productId: string;
+  qty: number;
+  addedAt: number;
+  updatedAt: number;
+}
+
+export type OrderStatus =
+  'CREATING' | 'UNPAID' | 'PAID' | 'SHIPPED' | 'COMPLETED' | 'CANCELLED' | 'REFUNDING' | 'REFUNDED';
+
+/** A named price change: negative amounts are discounts (e.g. 新人价, 会员折扣, 优惠券). */
+export interface Adjustment {
+  code: string;
+  label: string;
+  amountFen: Fen;
+}
+
+export interface OrderLine {
+  skuId: string;
+  productId: string;
+  title: string;
+  specText: string;
+  image: string;
+  qty: number;
+  /** List price of one unit when ordered. */
+  unitPriceFen: Fen;
+  /** What the line costs after its adjustments. */
+  amountFen: Fen;
+  adjustments: Adjustment[];
+}
+
+export interface StatusChange {
+  from: OrderStatus | null;
+  to: OrderStatus;
+  at: number;
+  by: string;
+  reason?: string;
+}
+
+export interface Order {
+  _id: string; // the order number, also cloudPay's outTradeNo
+  openid: string;
+  requestId: string;
+  status: OrderStatus;
+  source: 'cart' | 'buyNow';
+  lines: OrderLine[];
+  goodsFen: Fen;
+  discountFen: Fen;
+  shippingFen: Fen;
+  totalFen: Fen;
+  adjustments: Adjustment[];
+  address: Address;
+  remark: string;
+  createdAt: number;
+  /** Unpaid orders are cancelled at this time. */
+  expiresAt: number;
+  payment?: { prepayId?: string; transactionId?: string; paidAt?: number; paidFen?: Fen };
+  /** Post-payment effects (stock holds consumed, user growth) have run. */
+  paidEffectsApplied?: boolean;
+  /** A cancelled order's stock holds have been returned. */
+  stockReleased?: boolean;
+  shipping?: { company: string; trackingNo: string; at: number; by: string };
+  /** Refunded or being refunded; never more than what was paid. */
+  refundedFen: Fen;
+  cancel?: { reason: string; at: number; by: string };
+  /** Creation never finished (no stock or a failed run): not shown to the buyer. */
+  abandoned?: boolean;
+  history: StatusChange[];
+}
+
+export type RefundStatus = 'PENDING' | 'SUCCESS' | 'FAILED';
+
+export interface Refund {
+  _id: string; // also cloudPay's outRefundNo
+  orderId: string;
+  openid: string;
+  amountFen: Fen;
+  /** The whole paid amount is refunded (the order ends REFUNDED). */
+  full: boolean;
+  reason: string;
+  status: RefundStatus;
+  requestedBy: string;
+  createdAt: number;
+  succeededAt?: number;
+  refundId?: string;
+}
+
+export interface StockLog {
+  _id: string;
+  skuId: string;
+  delta: number;
+  stockAfter: number;
+  reason: string;
+  by: string;
+  at: number;
+}

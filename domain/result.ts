@@ -1,0 +1,54 @@
+// What every cloud function action returns: data, or an error a caller can act on.
+// Codes are stable UPPER_SNAKE strings; messages are Chinese, fit to show a shopper.
+
+export type Ok<T> = { ok: true; data: T };
+export type Err = { ok: false; code: ErrorCode; message: string; details?: unknown };
+export type Result<T> = Ok<T> | Err;
+
+export const ERROR_MESSAGES = {
+  INVALID_INPUT: '请求参数有误',
+  UNKNOWN_ACTION: '不支持的操作',
+  NOT_LOGGED_IN: '请先登录',
+  FORBIDDEN: '没有权限执行此操作',
+  NOT_FOUND: '内容不存在',
+  PRODUCT_UNAVAILABLE: '商品已下架',
+  SKU_NOT_FOUND: '商品规格不存在',
+  OUT_OF_STOCK: '库存不足',
+  QUANTITY_LIMIT: '超出可购买数量',
+  CART_EMPTY: '购物车里没有可结算的商品',
+  ORDER_NOT_FOUND: '订单不存在',
+  ORDER_PROCESSING: '订单正在处理中，请稍候',
+  ORDER_STATE: '订单状态已变化，请刷新后重试',
+  PAYMENT_FAILED: '发起支付失败，请稍后再试',
+  REFUND_EXCEEDS: '退款金额超过可退金额',
+  REFUND_FAILED: '退款失败，请稍后再试',
+  ADDRESS_REQUIRED: '请填写收货地址',
+  INTERNAL: '系统繁忙，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export function ok<T>(data: T): Ok<T> {
+  return { ok: true, data };
+}
+
+export function err(
+  code: ErrorCode,
+  message: string = ERROR_MESSAGES[code],
+  details?: unknown,
+): Err {
+  return details === undefined
+    ? { ok: false, code, message }
+    : { ok: false, code, message, details };
+}
+
+/** Thrown inside handlers to stop with an error result; the function router turns it into Err. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_MESSAGES[code],
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
