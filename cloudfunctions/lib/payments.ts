@@ -111,6 +111,6 @@ export async function refundSucceeded(outRefundNo: string): Promise<boolean> {
     nonceStr: nonce(),
   });
   return (
-    res.returnCode === 'SUCCESS' && res.resultCode === 'SUCCESS' && res.refundStatus0 === 'SUCCESS'
+    res.returnCode === 'SUCCESS' && res.resultCode === 'SUCCESS' && res.refundStatus_0 === 'SUCCESS' // the SDK camel-cases refund_status_0 this way
   );
 }
