@@ -5,6 +5,9 @@ import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 
+// domain/ sits outside src/ and is shared with the cloud functions; compile it too.
+const shared = [path.resolve(__dirname, '..', 'domain')];
+
 export default defineConfig<'webpack5'>(() => ({
   projectName: 'private-domain-shop',
   date: '2026-11-23',
@@ -21,18 +24,24 @@ export default defineConfig<'webpack5'>(() => ({
   mini: {
     // Modules used only by subpackages leave the main package.
     optimizeMainPackage: { enable: true },
+    compile: { include: shared },
     postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
     webpackChain(chain) {
-      chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin, [{ configFile: 'tsconfig.app.json' }]);
+      chain.resolve
+        .plugin('tsconfig-paths')
+        .use(TsconfigPathsPlugin, [{ configFile: 'tsconfig.app.json' }]);
     },
   },
   h5: {
     publicPath: '/',
     staticDirectory: 'static',
     router: { mode: 'hash' },
+    compile: { include: shared },
     postcss: { autoprefixer: { enable: true }, cssModules: { enable: false } },
     webpackChain(chain) {
-      chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin, [{ configFile: 'tsconfig.app.json' }]);
+      chain.resolve
+        .plugin('tsconfig-paths')
+        .use(TsconfigPathsPlugin, [{ configFile: 'tsconfig.app.json' }]);
     },
   },
 }));

@@ -24,6 +24,8 @@ export const ERROR_MESSAGES = {
   REFUND_FAILED: '退款失败，请稍后再试',
   ADDRESS_REQUIRED: '请填写收货地址',
   INTERNAL: '系统繁忙，请稍后再试',
+  /** Client side only: the call did not reach the cloud or came back malformed. */
+  NETWORK: '网络异常，请检查网络后重试',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -22,6 +22,14 @@ class HttpError extends Error {
 type Handler = (req: http.IncomingMessage, body: any, url: URL) => Promise<unknown>;
 
 export function createGateway(cloud: Cloud, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): http.Server {
+  return http.createServer(gatewayHandler(cloud, maxBodyBytes));
+}
+
+/** The gateway's request handler, for servers that mount it (the shop's web server does). */
+export function gatewayHandler(
+  cloud: Cloud,
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> {
   const routes: Record<string, Handler> = {
     'GET /_emulator/health': async () => ({
       ok: true,
@@ -106,7 +114,7 @@ export function createGateway(cloud: Cloud, maxBodyBytes = DEFAULT_MAX_BODY_BYTE
     },
   };
 
-  return http.createServer(async (req, res) => {
+  return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-WX-OPENID, X-WX-UNIONID');
@@ -125,7 +133,7 @@ export function createGateway(cloud: Cloud, maxBodyBytes = DEFAULT_MAX_BODY_BYTE
       const message = e instanceof Error ? e.message : String(e);
       send(res, 500, { error: 'INTERNAL', message });
     }
-  });
+  };
 }
 
 async function invokeFunction(

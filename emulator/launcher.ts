@@ -15,6 +15,8 @@ export interface CallOptions {
 
 export interface LocalCloud {
   url: string;
+  /** The H5 shop's address, when started with `web: true`. */
+  webUrl?: string;
   dataDir: string;
   /** Raw gateway call: status and parsed body. */
   request(
@@ -38,6 +40,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Load the demo shop (emulator/seed) into the empty database. */
   seed?: boolean;
+  /** Also serve the H5 shop (dist/h5) on a free port: runs dist/emulator/shop.js. */
+  web?: boolean;
 }
 
 export function tempDataDir(): string {
@@ -46,15 +50,17 @@ export function tempDataDir(): string {
 
 export async function startLocalCloud(options: StartOptions = {}): Promise<LocalCloud> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/emulator/cli.js')], {
+  const entry = options.web ? 'dist/emulator/shop.js' : 'dist/emulator/cli.js';
+  const child = spawn(process.execPath, [path.join(ROOT, entry)], {
     cwd: ROOT,
     env: {
       ...process.env,
       CLOUD_PORT: '0',
+      WEB_PORT: '0',
       CLOUD_DATA_DIR: dataDir,
       CLOUD_FUNCTION_DIRS: 'dist/test-cloudfunctions:dist/cloudfunctions',
       CLOUD_PAY_RETRY_MS: '50',
-      ...(options.seed ? { CLOUD_SEED: 'demo' } : {}),
+      CLOUD_SEED: options.seed ? 'demo' : 'none',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,7 +68,10 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const url = await waitForUrl(child, () => output);
+  const url = await waitFor(child, () => output, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+  const webUrl = options.web
+    ? await waitFor(child, () => output, /Shop ready at (http:\/\/127\.0\.0\.1:\d+)/)
+    : undefined;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const request: LocalCloud['request'] = async (method, urlPath, body, headers = {}) => {
@@ -77,6 +86,7 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
 
   return {
     url,
+    webUrl,
     dataDir,
     request,
     async call(name, event = {}, opts = {}) {
@@ -104,19 +114,20 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
   };
 }
 
-function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {
+function waitFor(child: ChildProcess, output: () => string, line: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`local cloud did not start:\n${output()}`)),
-      15_000,
+      20_000,
     );
     const check = () => {
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output());
+      const match = line.exec(output());
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);
       }
     };
+    check();
     child.stdout!.on('data', check);
     child.once('exit', (code) => {
       clearTimeout(timer);

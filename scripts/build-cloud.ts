@@ -5,7 +5,8 @@
 //              cloud from package.json). Also dist/cloudfunctions/collections.json: the
 //              collections and indexes to create in CloudBase.
 //   test       test/cloudfunctions/* -> dist/test-cloudfunctions (conformance probes, never deployed)
-//   emulator   emulator/cli.ts -> dist/emulator/cli.js
+//   emulator   emulator/cli.ts -> dist/emulator/cli.js (the cloud alone), emulator/shop.ts ->
+//              dist/emulator/shop.js (cloud + the H5 shop's web server)
 //
 // Usage: tsx scripts/build-cloud.ts [functions] [test] [emulator]   (no argument: all three)
 import fs from 'node:fs';
@@ -73,8 +74,11 @@ export async function buildFunctions(
 
 export async function buildEmulator(): Promise<void> {
   await build({
-    entryPoints: [path.join(root, 'emulator/cli.ts')],
-    outfile: path.join(root, 'dist/emulator/cli.js'),
+    entryPoints: {
+      cli: path.join(root, 'emulator/cli.ts'),
+      shop: path.join(root, 'emulator/shop.ts'),
+    },
+    outdir: path.join(root, 'dist/emulator'),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -106,7 +110,7 @@ async function main(): Promise<void> {
   }
   if (all || wanted.has('emulator')) {
     await buildEmulator();
-    console.log('emulator -> dist/emulator/cli.js');
+    console.log('emulator -> dist/emulator/{cli,shop}.js');
   }
   console.log(`built in ${Date.now() - started} ms`);
 }

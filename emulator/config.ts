@@ -1,0 +1,34 @@
+// The local cloud's settings from environment variables (documented in the README).
+import path from 'node:path';
+import type { CloudOptions } from './cloud';
+import { SEED } from './seed/catalog';
+
+export const DEFAULT_CLOUD_PORT = 8787;
+export const DEFAULT_WEB_PORT = 8686;
+
+const num = (value: string | undefined) =>
+  value === undefined || value === '' ? undefined : Number(value);
+
+export interface EnvDefaults {
+  /** Load the demo shop into empty collections unless CLOUD_SEED says otherwise. */
+  seedByDefault?: boolean;
+  qrBaseUrl?: string;
+}
+
+export function cloudOptionsFromEnv(root: string, defaults: EnvDefaults = {}): CloudOptions {
+  const env = process.env;
+  const seed = env.CLOUD_SEED ? env.CLOUD_SEED === 'demo' : !!defaults.seedByDefault;
+  return {
+    dataDir: path.resolve(root, env.CLOUD_DATA_DIR || '.data'),
+    functionDirs: (env.CLOUD_FUNCTION_DIRS || 'dist/cloudfunctions')
+      .split(':')
+      .map((d) => path.resolve(root, d)),
+    port: num(env.CLOUD_PORT) ?? DEFAULT_CLOUD_PORT,
+    appid: env.CLOUD_APPID,
+    envId: env.CLOUD_ENV_ID,
+    payRetryBaseMs: num(env.CLOUD_PAY_RETRY_MS),
+    qrBaseUrl: env.CLOUD_QR_BASE_URL ?? defaults.qrBaseUrl,
+    maxBodyBytes: num(env.CLOUD_MAX_BODY_BYTES),
+    seed: seed ? (SEED as unknown as CloudOptions['seed']) : undefined,
+  };
+}

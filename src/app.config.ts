@@ -1,0 +1,49 @@
+// Pages: the four tab pages live in the main package; everything else is a subpackage, so the
+// main package stays small (WeChat loads it before anything shows).
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/product', pages: ['detail/index'] },
+    { root: 'packages/checkout', pages: ['index'] },
+    { root: 'packages/orders', pages: ['list/index', 'detail/index'] },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '拾光小铺',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f5f5',
+    backgroundTextStyle: 'light',
+  },
+  tabBar: {
+    color: '#8c8c8c',
+    selectedColor: '#e8553e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/category/index',
+        text: '分类',
+        iconPath: 'assets/tab/category.png',
+        selectedIconPath: 'assets/tab/category-active.png',
+      },
+      {
+        pagePath: 'pages/cart/index',
+        text: '购物车',
+        iconPath: 'assets/tab/cart.png',
+        selectedIconPath: 'assets/tab/cart-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
+    ],
+  },
+});

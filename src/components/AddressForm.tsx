@@ -1,0 +1,45 @@
+import { Input, Text, View } from '@tarojs/components';
+import type { Address } from '@domain/model';
+import './AddressForm.scss';
+
+const FIELDS: { key: keyof Address; label: string; placeholder: string; type?: 'number' }[] = [
+  { key: 'name', label: '收货人', placeholder: '姓名' },
+  { key: 'phone', label: '手机号', placeholder: '11 位手机号', type: 'number' },
+  { key: 'region', label: '所在地区', placeholder: '省 市 区' },
+  { key: 'detail', label: '详细地址', placeholder: '街道、门牌号' },
+];
+
+export function AddressForm({
+  value,
+  onChange,
+}: {
+  value: Address;
+  onChange: (a: Address) => void;
+}) {
+  return (
+    <View className="address-form">
+      {FIELDS.map((f) => (
+        <View key={f.key} className="address-field">
+          <Text className="address-label">{f.label}</Text>
+          <Input
+            className={`address-input address-${f.key}`}
+            type={f.type ?? 'text'}
+            placeholder={f.placeholder}
+            value={value[f.key]}
+            maxlength={f.key === 'detail' ? 120 : 30}
+            onInput={(e) => onChange({ ...value, [f.key]: e.detail.value })}
+          />
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** The same checks the server makes, so the shopper hears about a mistake before submitting. */
+export function addressProblem(a: Address): string | null {
+  if (!a.name.trim()) return '请填写收货人';
+  if (!/^1\d{10}$/.test(a.phone)) return '请填写 11 位手机号';
+  if (a.region.trim().length < 2) return '请填写所在地区';
+  if (a.detail.trim().length < 2) return '请填写详细地址';
+  return null;
+}

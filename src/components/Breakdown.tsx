@@ -1,0 +1,45 @@
+import { Text, View } from '@tarojs/components';
+import type { Adjustment } from '@domain/model';
+import { formatYuan, type Fen } from '@domain/money';
+import './Breakdown.scss';
+
+interface Props {
+  goodsFen: Fen;
+  shippingFen: Fen;
+  totalFen: Fen;
+  /** Named price changes from the server's quote: line and order adjustments. */
+  adjustments: Adjustment[];
+  totalLabel?: string;
+}
+
+/** The amounts as the server quoted them: goods, each named discount, shipping, total. */
+export function Breakdown({
+  goodsFen,
+  shippingFen,
+  totalFen,
+  adjustments,
+  totalLabel = '实付',
+}: Props) {
+  return (
+    <View className="breakdown">
+      <View className="breakdown-row">
+        <Text>商品金额</Text>
+        <Text>{formatYuan(goodsFen)}</Text>
+      </View>
+      {adjustments.map((a, i) => (
+        <View key={`${a.code}-${i}`} className="breakdown-row adjustment">
+          <Text>{a.label}</Text>
+          <Text>{formatYuan(a.amountFen)}</Text>
+        </View>
+      ))}
+      <View className="breakdown-row">
+        <Text>运费</Text>
+        <Text>{shippingFen > 0 ? formatYuan(shippingFen) : '包邮'}</Text>
+      </View>
+      <View className="breakdown-row total">
+        <Text>{totalLabel}</Text>
+        <Text className="breakdown-total">{formatYuan(totalFen)}</Text>
+      </View>
+    </View>
+  );
+}

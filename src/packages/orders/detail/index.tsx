@@ -1,0 +1,157 @@
+// One order: its status (with the time left to pay), address, lines, amounts, and what the buyer
+// can do now: pay, cancel, or confirm receipt.
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { OrderDetailView } from '@domain/api/views';
+import { formatYuan } from '@domain/money';
+import { api } from '../../../services/api';
+import { requestPayment } from '../../../services/pay';
+import { Breakdown } from '../../../components/Breakdown';
+import { OrderLines } from '../../../components/OrderLines';
+import { ErrorState, Loading } from '../../../components/StateView';
+import './index.scss';
+
+function useCountdown(until: number | null): string {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!until) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [until]);
+  if (!until || until <= now) return '';
+  const left = Math.floor((until - now) / 1000);
+  return `${String(Math.floor(left / 60)).padStart(2, '0')}:${String(left % 60).padStart(2, '0')}`;
+}
+
+const CANCEL_TEXT: Record<string, string> = {
+  PAYMENT_TIMEOUT: '超时未支付，订单已自动取消',
+  BUYER_CANCELLED: '你已取消订单',
+  PAYMENT_FAILED: '发起支付失败，订单已取消',
+};
+
+export default function OrderDetailPage() {
+  const { params } = useRouter();
+  const orderId = params.id ?? '';
+  const [order, setOrder] = useState<OrderDetailView | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const res = await api.order(orderId);
+    if (!res.ok) return setError(res.message);
+    setError('');
+    setOrder(res.data);
+  }, [orderId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useDidShow(() => {
+    if (order) void load();
+  });
+  const countdown = useCountdown(order?.canPay ? order.expiresAt : null);
+
+  if (error && !order) return <ErrorState message={error} onRetry={load} />;
+  if (!order) return <Loading />;
+
+  const act = async (fn: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(true);
+    await fn();
+    setBusy(false);
+    await load();
+  };
+  const pay = () =>
+    act(async () => {
+      const res = await api.payOrder(order.id);
+      if (!res.ok) return void Taro.showToast({ title: res.message, icon: 'none' });
+      const outcome = await requestPayment(res.data.payment, order.totalFen);
+      if (outcome === 'paid') void Taro.showToast({ title: '支付成功', icon: 'success' });
+    });
+  const cancel = () =>
+    act(async () => {
+      const { confirm } = await Taro.showModal({
+        title: '取消订单',
+        content: '确定取消这个订单吗？',
+      });
+      if (!confirm) return;
+      const res = await api.cancelOrder(order.id);
+      void Taro.showToast({ title: res.ok ? '订单已取消' : res.message, icon: 'none' });
+    });
+  const confirmReceipt = () =>
+    act(async () => {
+      const res = await api.confirmReceipt(order.id);
+      void Taro.showToast({ title: res.ok ? '已确认收货' : res.message, icon: 'none' });
+    });
+
+  return (
+    <View className="page order-detail">
+      <View className={`order-banner status-${order.status}`}>
+        <Text className="order-banner-status">{order.statusText}</Text>
+        {order.canPay && countdown ? (
+          <Text className="order-banner-note">请在 {countdown} 内完成支付，超时订单将自动取消</Text>
+        ) : null}
+        {order.status === 'CANCELLED' && order.cancelReason ? (
+          <Text className="order-banner-note">
+            {CANCEL_TEXT[order.cancelReason] ?? '订单已取消'}
+          </Text>
+        ) : null}
+        {order.shipping ? (
+          <Text className="order-banner-note">{`${order.shipping.company} ${order.shipping.trackingNo}`}</Text>
+        ) : null}
+        {order.refundedFen > 0 ? (
+          <Text className="order-banner-note">已退款 {formatYuan(order.refundedFen)}</Text>
+        ) : null}
+      </View>
+      <View className="section">
+        <Text className="section-title">收货信息</Text>
+        <Text className="order-address">{`${order.address.name} ${order.address.phone}`}</Text>
+        <Text className="order-address muted">{`${order.address.region} ${order.address.detail}`}</Text>
+      </View>
+      <View className="section">
+        <OrderLines lines={order.lineDetails} />
+        {order.remark ? <Text className="muted">备注：{order.remark}</Text> : null}
+      </View>
+      <View className="section">
+        <Breakdown
+          goodsFen={order.goodsFen}
+          shippingFen={order.shippingFen}
+          totalFen={order.totalFen}
+          adjustments={[...order.lineDetails.flatMap((l) => l.adjustments), ...order.adjustments]}
+          totalLabel={order.paidAt ? '实付' : '应付'}
+        />
+      </View>
+      <View className="section order-meta">
+        <Text className="muted">订单编号：{order.id}</Text>
+        <Text className="muted">
+          下单时间：{new Date(order.createdAt).toLocaleString('zh-CN', { hour12: false })}
+        </Text>
+        {order.paidAt ? (
+          <Text className="muted">
+            支付时间：{new Date(order.paidAt).toLocaleString('zh-CN', { hour12: false })}
+          </Text>
+        ) : null}
+      </View>
+      {order.canPay || order.canCancel || order.status === 'SHIPPED' ? (
+        <View className="bottom-bar order-actions">
+          {order.canCancel ? (
+            <View className="btn ghost small order-cancel" onClick={cancel}>
+              取消订单
+            </View>
+          ) : null}
+          {order.canPay ? (
+            <View className="btn order-pay" onClick={pay}>
+              去支付 {formatYuan(order.totalFen)}
+            </View>
+          ) : null}
+          {order.status === 'SHIPPED' ? (
+            <View className="btn order-receive" onClick={confirmReceipt}>
+              确认收货
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}

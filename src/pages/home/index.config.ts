@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '拾光小铺',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,51 @@
+// The one client for cloud calls. In WeChat it is wx.cloud.callFunction; in the browser build it
+// is HTTP to the local cloud's gateway (same origin: `npm start` serves both), with the demo
+// identity in a header. Which one is decided when the module loads, so each build keeps only its
+// own branch.
+import Taro from '@tarojs/taro';
+import { ERROR_MESSAGES, type Result } from '@domain/result';
+import { currentOpenid } from './demo-users';
+
+type Transport = (name: string, data: Record<string, unknown>) => Promise<unknown>;
+
+const weappTransport: Transport = async (name, data) => {
+  const res = await Taro.cloud.callFunction({ name, data });
+  return res.result;
+};
+
+const h5Transport: Transport = async (name, data) => {
+  const res = await fetch(`/functions/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-WX-OPENID': currentOpenid() },
+    body: JSON.stringify(data),
+  });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.json();
+};
+
+const transport: Transport = process.env.TARO_ENV === 'h5' ? h5Transport : weappTransport;
+
+/** Per-screen call counter, reported by the benchmark (one call per screen is the budget). */
+export const callLog: { name: string; action: string; at: number }[] = [];
+
+export function initCloud(): void {
+  if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ traceUser: true });
+}
+
+/** Calls `action` of cloud function `name`; network failures come back as an error result. */
+export async function callCloud<T>(
+  name: string,
+  action: string,
+  input: object = {},
+): Promise<Result<T>> {
+  callLog.push({ name, action, at: Date.now() });
+  try {
+    const result = (await transport(name, { action, ...input })) as Result<T> | undefined;
+    if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean')
+      throw new Error('malformed reply');
+    return result;
+  } catch (e) {
+    console.error(`cloud call ${name}.${action} failed`, e);
+    return { ok: false, code: 'NETWORK', message: ERROR_MESSAGES.NETWORK };
+  }
+}
