@@ -39,7 +39,8 @@ it('200 concurrent buyers for a SKU with stock 20: exactly 20 orders, the rest O
     expect(r).toMatchObject({
       ok: false,
       code: 'OUT_OF_STOCK',
-      message: expect.stringContaining('库存不足'),
+      // Late buyers are turned away by the stock check; racing ones by the conditional hold.
+      message: expect.stringMatching(/库存不足|已售罄/),
     });
   const after = await readDoc(cloud, 'skus', sku._id);
   expect(after.stock).toBe(0);

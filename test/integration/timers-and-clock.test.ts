@@ -21,7 +21,8 @@ it('functions see the moved clock', async () => {
 it('moving the clock fires due triggers, with the moved time in the event', async () => {
   const ticksBefore = (await run(cloud, 'ticks', ['count'])).total;
   const { now, fired } = await cloud.advanceClock(5 * 60_000);
-  expect(fired).toEqual([
+  // The shop's timer fires as well; the probe's fires exactly once for the jump.
+  expect(fired.filter((f) => f.functionName === 'tick')).toEqual([
     {
       functionName: 'tick',
       trigger: 'everyMinute',
@@ -46,7 +47,7 @@ it('a jump shorter than the schedule fires nothing', async () => {
   const toNextMinute = 60_000 - (clock.now % 60_000) + 100;
   await cloud.advanceClock(toNextMinute);
   const { fired } = await cloud.advanceClock(30_000);
-  expect(fired).toEqual([]);
+  expect(fired.filter((f) => f.functionName === 'tick')).toEqual([]);
 });
 
 it('the clock only moves forward', async () => {
