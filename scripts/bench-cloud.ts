@@ -4,11 +4,8 @@
 //     (SDK + database) and one update per gateway call (HTTP + function + SDK + database)
 //   - equality query on an indexed field with 100,000 documents, p50 (and an unindexed one)
 import { startLocalCloud, type LocalCloud } from '../emulator/launcher';
-import { buildEmulator, buildFunctions } from './build-cloud';
+import { buildCloud } from './build-cloud';
 import os from 'node:os';
-import path from 'node:path';
-
-const root = path.resolve(__dirname, '..');
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -111,12 +108,7 @@ async function indexedQuery(cloud: LocalCloud): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await buildFunctions(
-    path.join(root, 'test/cloudfunctions'),
-    path.join(root, 'dist/test-cloudfunctions'),
-    path.join(root, 'test/cloudfunctions/collections.ts'),
-  );
-  await buildEmulator();
+  await buildCloud();
   const cloud = await startLocalCloud();
   try {
     console.log(`node ${process.version}, ${os.cpus().length} cores\n`);

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../emulator/launcher';
 import { SEED } from '../emulator/seed/catalog';
 import { launchBrowser, newPhonePage } from '../test/support/browser';
-import { buildEmulator, buildFunctions } from './build-cloud';
-import { appIsStale, buildApp } from './start';
+import { buildCloud } from './build-cloud';
+import { appIsStale, buildApp } from './build-app';
 
 const root = path.resolve(__dirname, '..');
 const SUBPACKAGE_ROOTS = ['packages/product', 'packages/checkout', 'packages/orders'];
@@ -138,17 +138,7 @@ async function orderThroughput(cloud: LocalCloud): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await buildFunctions(
-    path.join(root, 'cloudfunctions'),
-    path.join(root, 'dist/cloudfunctions'),
-    path.join(root, 'cloudfunctions/lib/collections.ts'),
-  );
-  await buildFunctions(
-    path.join(root, 'test/cloudfunctions'),
-    path.join(root, 'dist/test-cloudfunctions'),
-    path.join(root, 'test/cloudfunctions/collections.ts'),
-  );
-  await buildEmulator();
+  await buildCloud();
   if (appIsStale('weapp')) buildApp('weapp');
   if (appIsStale('h5')) buildApp('h5');
   console.log(`node ${process.version}, ${os.cpus().length} cores\n`);

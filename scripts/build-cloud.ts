@@ -88,25 +88,49 @@ export async function buildEmulator(): Promise<void> {
   });
 }
 
+const APP_FUNCTIONS = [
+  'cloudfunctions',
+  'dist/cloudfunctions',
+  'cloudfunctions/lib/collections.ts',
+] as const;
+const TEST_FUNCTIONS = [
+  'test/cloudfunctions',
+  'dist/test-cloudfunctions',
+  'test/cloudfunctions/collections.ts',
+] as const;
+
+/** The shop's functions -> dist/cloudfunctions. */
+export function buildAppFunctions(): Promise<string[]> {
+  const [src, out, collections] = APP_FUNCTIONS.map((p) => path.join(root, p));
+  return buildFunctions(src, out, collections);
+}
+
+/** The conformance probes -> dist/test-cloudfunctions. */
+export function buildTestFunctions(): Promise<string[]> {
+  const [src, out, collections] = TEST_FUNCTIONS.map((p) => path.join(root, p));
+  return buildFunctions(src, out, collections);
+}
+
+/** Everything the tests and benchmarks run on the cloud side. */
+export async function buildCloud(): Promise<void> {
+  await buildAppFunctions();
+  await buildTestFunctions();
+  await buildEmulator();
+}
+
 async function main(): Promise<void> {
   const wanted = new Set(process.argv.slice(2));
   const all = wanted.size === 0;
   const started = Date.now();
   if (all || wanted.has('functions')) {
-    const names = await buildFunctions(
-      path.join(root, 'cloudfunctions'),
-      path.join(root, 'dist/cloudfunctions'),
-      path.join(root, 'cloudfunctions/lib/collections.ts'),
+    console.log(
+      `functions: ${(await buildAppFunctions()).join(', ') || 'none'} -> dist/cloudfunctions`,
     );
-    console.log(`functions: ${names.join(', ') || 'none'} -> dist/cloudfunctions`);
   }
   if (all || wanted.has('test')) {
-    const names = await buildFunctions(
-      path.join(root, 'test/cloudfunctions'),
-      path.join(root, 'dist/test-cloudfunctions'),
-      path.join(root, 'test/cloudfunctions/collections.ts'),
+    console.log(
+      `test functions: ${(await buildTestFunctions()).join(', ')} -> dist/test-cloudfunctions`,
     );
-    console.log(`test functions: ${names.join(', ')} -> dist/test-cloudfunctions`);
   }
   if (all || wanted.has('emulator')) {
     await buildEmulator();

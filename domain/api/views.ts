@@ -1,7 +1,7 @@
 // What the cloud functions return to the app: view shapes built from stored documents.
 // The app renders these and sends nothing back but ids, quantities and choices.
 import type { Fen } from '../money';
-import type { Address, Adjustment, OrderStatus } from '../model';
+import type { Address, Adjustment, OrderLine, OrderStatus } from '../model';
 
 export interface ProductCardView {
   id: string;
@@ -63,14 +63,9 @@ export interface ProductDetailView {
   sales: number;
 }
 
-export interface CartLineView {
-  skuId: string;
-  productId: string;
-  title: string;
-  specText: string;
-  image: string;
-  qty: number;
-  unitPriceFen: Fen;
+/** A cart line: what an order line would hold, before pricing, plus the current stock. */
+export interface CartLineView
+  extends Pick<OrderLine, 'skuId' | 'productId' | 'title' | 'specText' | 'image' | 'qty' | 'unitPriceFen'> {
   stock: number;
   /** False when the product is off sale or the SKU has too little stock. */
   available: boolean;
@@ -82,17 +77,8 @@ export interface CartView {
   count: number;
 }
 
-export interface QuoteLineView {
-  skuId: string;
-  productId: string;
-  title: string;
-  specText: string;
-  image: string;
-  qty: number;
-  unitPriceFen: Fen;
-  amountFen: Fen;
-  adjustments: Adjustment[];
-}
+/** A priced line, as quoted and as stored in the order (the same shape). */
+export type QuoteLineView = OrderLine;
 
 export interface QuoteView {
   lines: QuoteLineView[];

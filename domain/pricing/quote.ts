@@ -2,7 +2,7 @@
 // The order path uses this quote and nothing else to decide what the buyer pays.
 // (Campaigns will add named adjustments to lines and to the order; the shape is ready for them.)
 import { ZERO, addFen, fen, mulFen, type Fen } from '../money';
-import type { Adjustment, Product, Sku } from '../model';
+import type { Adjustment, OrderLine, Product, Sku } from '../model';
 
 export interface QuoteInputLine {
   product: Product;
@@ -10,17 +10,8 @@ export interface QuoteInputLine {
   qty: number;
 }
 
-export interface QuotedLine {
-  skuId: string;
-  productId: string;
-  title: string;
-  specText: string;
-  image: string;
-  qty: number;
-  unitPriceFen: Fen;
-  amountFen: Fen;
-  adjustments: Adjustment[];
-}
+/** A priced line: what an order stores for it. */
+export type QuotedLine = OrderLine;
 
 export interface Quote {
   lines: QuotedLine[];

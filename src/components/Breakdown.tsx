@@ -7,7 +7,8 @@ interface Props {
   goodsFen: Fen;
   shippingFen: Fen;
   totalFen: Fen;
-  /** Named price changes from the server's quote: line and order adjustments. */
+  /** Lines carry their own named price changes (e.g. 新人价); the order has its own (e.g. 优惠券). */
+  lines: { adjustments: Adjustment[] }[];
   adjustments: Adjustment[];
   totalLabel?: string;
 }

@@ -109,7 +109,8 @@ export default function CheckoutPage() {
           goodsFen={quote.goodsFen}
           shippingFen={quote.shippingFen}
           totalFen={quote.totalFen}
-          adjustments={[...quote.lines.flatMap((l) => l.adjustments), ...quote.adjustments]}
+          lines={quote.lines}
+          adjustments={quote.adjustments}
         />
       </View>
       <View className="bottom-bar checkout-bar">

@@ -118,7 +118,8 @@ export default function OrderDetailPage() {
           goodsFen={order.goodsFen}
           shippingFen={order.shippingFen}
           totalFen={order.totalFen}
-          adjustments={[...order.lineDetails.flatMap((l) => l.adjustments), ...order.adjustments]}
+          lines={order.lineDetails}
+          adjustments={order.adjustments}
           totalLabel={order.paidAt ? '实付' : '应付'}
         />
       </View>
