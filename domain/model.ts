@@ -1,5 +1,6 @@
 // The documents the shop stores, one interface per collection (see cloudfunctions/lib/collections.ts).
 // Money fields end in Fen and hold integer fen; times end in At and hold epoch milliseconds.
+import type { Claim, Reward } from './campaigns/types';
 import type { Fen } from './money';
 
 export interface Category {
@@ -84,6 +85,10 @@ export interface User {
   /** Paid orders and the total paid (growth); the first payment ends new-user status. */
   paidOrderCount: number;
   paidTotalFen: Fen;
+  /** Products paid for before (repeat-purchase rules). */
+  purchasedProductIds?: string[];
+  /** The new-user coupon pack was issued (once per user). */
+  signupPackIssued?: boolean;
   address?: Address;
 }
 
@@ -119,6 +124,9 @@ export interface Adjustment {
   code: string;
   label: string;
   amountFen: Fen;
+  /** The campaign or coupon that made it. */
+  campaignId?: string;
+  couponId?: string;
 }
 
 export interface OrderLine {
@@ -171,6 +179,10 @@ export interface Order {
   cancel?: { reason: string; at: number; by: string };
   /** Creation never finished (no stock or a failed run): not shown to the buyer. */
   abandoned?: boolean;
+  /** Campaign quota, limits and coupon this order took for its prices (returned if cancelled). */
+  claims?: Claim[];
+  /** What campaigns give after payment (e.g. a full-return coupon). */
+  rewards?: Reward[];
   history: StatusChange[];
 }
 

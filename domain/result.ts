@@ -23,6 +23,11 @@ export const ERROR_MESSAGES = {
   REFUND_EXCEEDS: '退款金额超过可退金额',
   REFUND_FAILED: '退款失败，请稍后再试',
   ADDRESS_REQUIRED: '请填写收货地址',
+  PRICE_CHANGED: '价格有变化，请确认后重新提交',
+  COUPON_UNAVAILABLE: '这张优惠券不能使用',
+  COUPON_SOLD_OUT: '优惠券已被领完',
+  COUPON_LIMIT: '已达到领取上限',
+  COUPON_NOT_CLAIMABLE: '现在不能领取这张优惠券',
   INTERNAL: '系统繁忙，请稍后再试',
   /** Client side only: the call did not reach the cloud or came back malformed. */
   NETWORK: '网络异常，请检查网络后重试',

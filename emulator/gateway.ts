@@ -54,7 +54,11 @@ export function gatewayHandler(
       if (!body?.outTradeNo && !prepayId)
         throw new HttpError(400, 'INVALID_INPUT', 'give outTradeNo, prepayId or package');
       try {
-        return await cloud.pay.confirm({ outTradeNo: body.outTradeNo, prepayId });
+        return await cloud.pay.confirm({
+          outTradeNo: body.outTradeNo,
+          prepayId,
+          notify: body.notify,
+        });
       } catch (e) {
         if (e instanceof PayError) throw new HttpError(e.status, 'PAY_ERROR', e.message);
         throw e;
@@ -72,6 +76,30 @@ export function gatewayHandler(
       if (!cloud.functions.has(body.functionName))
         throw new HttpError(404, 'FUNCTION_NOT_FOUND', `no function ${body.functionName}`);
       return cloud.functions.invoke(body.functionName, body.event, { source: 'wx_paycallback' });
+    },
+    'POST /_emulator/pay/deliver': async (_req, body) => {
+      const outTradeNo = body?.outTradeNo;
+      return cloud.notifier.deliverHeld((n) => !outTradeNo || n.event.outTradeNo === outTradeNo);
+    },
+    'POST /_emulator/pay/failures': async (_req, body) => {
+      if (typeof body?.api !== 'string' || !['FAIL', 'ERROR', 'ERROR_AFTER'].includes(body?.mode)) {
+        throw new HttpError(
+          400,
+          'INVALID_INPUT',
+          'give api (e.g. "refund") and mode FAIL | ERROR | ERROR_AFTER',
+        );
+      }
+      cloud.pay.failNext({
+        api: body.api,
+        mode: body.mode,
+        errCodeDes: body.errCodeDes,
+        times: body.times,
+      });
+      return { ok: true };
+    },
+    'DELETE /_emulator/pay/failures': async () => {
+      cloud.pay.clearFailures();
+      return { ok: true };
     },
     'GET /_emulator/pay/orders': async (_req, _body, url) => {
       const outTradeNo = url.searchParams.get('outTradeNo');

@@ -31,22 +31,12 @@ export const main = createHandler({
     input: adminInputs.adjustStock,
     staff: ['owner', 'operator', 'warehouse'],
     async run({ skuId, delta, reason, requestId }, ctx): Promise<StockLog> {
-      const logId = `adjust-${requestId}`;
+      const logId = `adjust-${skuId}-${requestId}`;
       // One transaction: the stock change and its log entry, once per request id.
       return db.runTransaction(async (t: any) => {
-        const logged = await t
-          .collection('stock_logs')
-          .doc(logId)
-          .get()
-          .catch(() => null);
+        const logged = await t.collection('stock_logs').doc(logId).get();
         if (logged?.data) return logged.data as StockLog;
-        const sku = (
-          await t
-            .collection('skus')
-            .doc(skuId)
-            .get()
-            .catch(() => null)
-        )?.data as Sku | null;
+        const sku = (await t.collection('skus').doc(skuId).get())?.data as Sku | null;
         if (!sku) throw new AppError('SKU_NOT_FOUND');
         const stockAfter = sku.stock + delta;
         if (stockAfter < 0)

@@ -3,7 +3,9 @@
 //      order's refunded total, refusing anything beyond what was paid;
 //   2. a refund of everything that is left moves the order to REFUNDING;
 //   3. cloudPay is asked to refund (idempotent by the refund's number);
-//   4. if cloudPay refuses, the amount and status are given back.
+//   4. if cloudPay refuses, the amount and status are given back (with no clear answer the
+//      refund stays PENDING for the timer to settle by asking cloudPay).
+// A full refund also withdraws the unused full-return coupons the order earned.
 // The refund notice (payNotify) then marks it SUCCESS and a full refund's order REFUNDED.
 // Retrying the same request resumes a refund that stopped after step 1.
 import { createHash } from 'node:crypto';
@@ -14,7 +16,8 @@ import { AppError } from '../../domain/result';
 import { db } from '../lib/cloud';
 import { findById, updateWhere } from '../lib/db';
 import { transition } from '../lib/orders';
-import { requestRefund } from '../lib/payments';
+import { withdrawReturnCoupons } from '../lib/refunds';
+import { isDefiniteFailure, requestRefund } from '../lib/payments';
 import type { Context } from '../lib/router';
 
 export interface RefundInput {
@@ -49,29 +52,24 @@ export async function refundOrder(input: RefundInput, ctx: Context): Promise<Ref
       reason: refund.reason,
     });
     await updateWhere('refunds', { _id: refund._id }, { refundId: cloudRefundId });
+    if (refund.full) await withdrawReturnCoupons(refund.orderId);
     return { ...refund, refundId: cloudRefundId };
   } catch (e) {
-    await giveBack(refund);
-    if (refund.full) await moveTo(refund.orderId, 'refundAborted', ctx);
+    // Only a refusal is undone; with no clear answer the refund stays PENDING and the timer asks
+    // cloudPay how it went (undoing it then could refund twice on a retry).
+    if (isDefiniteFailure(e)) {
+      await giveBack(refund);
+      if (refund.full) await moveTo(refund.orderId, 'refundAborted', ctx);
+    }
     throw e;
   }
 }
 
 async function recordRefund(refundId: string, input: RefundInput, ctx: Context): Promise<Refund> {
   return db.runTransaction(async (t: any) => {
-    const existing = await t
-      .collection('refunds')
-      .doc(refundId)
-      .get()
-      .catch(() => null);
+    const existing = await t.collection('refunds').doc(refundId).get();
     if (existing?.data) return existing.data as Refund;
-    const order = (
-      await t
-        .collection('orders')
-        .doc(input.orderId)
-        .get()
-        .catch(() => null)
-    )?.data as Order | null;
+    const order = (await t.collection('orders').doc(input.orderId).get())?.data as Order | null;
     if (!order) throw new AppError('ORDER_NOT_FOUND');
     if (!PAID_STATUSES.includes(order.status))
       throw new AppError('ORDER_STATE', '只有已付款的订单可以退款');

@@ -18,8 +18,13 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'staff' },
   { name: 'cart_items', indexes: [{ fields: ['openid'] }] },
   { name: 'orders', indexes: [{ fields: ['openid'] }, { fields: ['status'] }] },
-  { name: 'refunds', indexes: [{ fields: ['orderId'] }] },
+  { name: 'refunds', indexes: [{ fields: ['orderId'] }, { fields: ['status'] }] },
   { name: 'stock_logs', indexes: [{ fields: ['skuId'] }] },
   /** Markers of effects applied once (e.g. an order's payment counted into user growth). */
   { name: 'effects' },
+  { name: 'campaigns', indexes: [{ fields: ['status'] }] },
+  /** Campaign quotas and per-user limits: remaining units, with the holds of unpaid orders. */
+  { name: 'allowances' },
+  { name: 'coupons', indexes: [{ fields: ['openid'] }, { fields: ['sourceOrderId'] }] },
+  { name: 'coupon_templates', indexes: [{ fields: ['status'] }] },
 ];

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { nextStatus, type OrderEvent } from '../../domain/order-status';
 import type { Order } from '../../domain/model';
 import { _, updateWhere } from './db';
+import { releaseClaims } from './claims';
 import { releaseHold } from './stock';
 
 /** The order number for a buyer's submit: the same request id always names the same order. */
@@ -39,8 +40,11 @@ export async function transition(
   return updated === 1;
 }
 
-/** Returns every line's held stock and records that it was returned. Safe to repeat. */
-export async function releaseOrderStock(order: Pick<Order, '_id' | 'lines'>): Promise<void> {
+/** Returns everything an order held: stock and campaign claims, and records it. Safe to repeat. */
+export async function releaseOrderHolds(
+  order: Pick<Order, '_id' | 'lines' | 'claims'>,
+): Promise<void> {
   for (const line of order.lines) await releaseHold(line.skuId, order._id, line.qty);
+  await releaseClaims(order._id, order.claims ?? []);
   await updateWhere('orders', { _id: order._id }, { stockReleased: true });
 }

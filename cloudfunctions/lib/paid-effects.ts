@@ -1,18 +1,41 @@
-// What follows a payment: held stock becomes sold, and the buyer's paid count and growth rise
-// (the first payment ends new-user status). Each step is safe to repeat, so a notice that
-// arrives twice, or a timer finishing a crashed run, never counts anything twice.
+// What follows a payment: held stock becomes sold, campaign claims are used up, rewards (e.g.
+// full-return coupons) are issued, and the buyer's paid count, growth and bought products are
+// updated (the first payment ends new-user status). Each step is safe to repeat, so a notice
+// that arrives twice, or a timer finishing a crashed run, never counts anything twice.
+import type { Coupon } from '../../domain/campaigns/types';
 import type { Order, User } from '../../domain/model';
 import { fen } from '../../domain/money';
+import { consumeClaims } from './claims';
 import { db } from './cloud';
-import { _, updateWhere } from './db';
+import { _, insertOnce, updateWhere } from './db';
 import { consumeHold } from './stock';
 
+const DAY_MS = 24 * 3600_000;
+
 export async function applyPaidEffects(order: Order): Promise<void> {
+  const paidAt = order.payment?.paidAt ?? order.createdAt;
   for (const line of order.lines) {
     // Only the write that consumed the hold counts the sale on the product.
     if (await consumeHold(line.skuId, order._id, line.qty)) {
       await updateWhere('products', { _id: line.productId }, { sales: _.inc(line.qty) });
     }
+  }
+  await consumeClaims(order._id, order.claims ?? [], paidAt);
+  for (const reward of order.rewards ?? []) {
+    const coupon: Coupon = {
+      _id: `return:${order._id}:${reward.skuId}`,
+      openid: order.openid,
+      title: reward.title,
+      discount: { type: 'AMOUNT', amountFen: reward.valueFen },
+      thresholdFen: reward.thresholdFen,
+      validFrom: paidAt,
+      validUntil: paidAt + reward.validDays * DAY_MS,
+      status: 'UNUSED',
+      source: 'FULL_RETURN',
+      sourceOrderId: order._id,
+      issuedAt: paidAt,
+    };
+    await insertOnce('coupons', coupon as unknown as { _id: string });
   }
   await countPayment(order);
   await updateWhere('orders', { _id: order._id }, { paidEffectsApplied: true });
@@ -21,31 +44,21 @@ export async function applyPaidEffects(order: Order): Promise<void> {
 /** Adds the order to the user's totals once, guarded by an effect marker in one transaction. */
 async function countPayment(order: Order): Promise<void> {
   const marker = `paid:${order._id}`;
+  const productIds = [...new Set(order.lines.map((l) => l.productId))];
   await db.runTransaction(async (t: any) => {
-    const seen = await t
-      .collection('effects')
-      .doc(marker)
-      .get()
-      .catch(() => null);
-    if (seen?.data) return;
+    const seen = await t.collection('effects').doc(marker).get();
+    if (seen.data) return;
     await t
       .collection('effects')
       .doc(marker)
       .set({ data: { kind: 'paid', orderId: order._id, at: order.payment?.paidAt ?? 0 } });
-    const user = (
-      await t
-        .collection('users')
-        .doc(order.openid)
-        .get()
-        .catch(() => null)
-    )?.data as User | null;
-    const paidOrderCount = (user?.paidOrderCount ?? 0) + 1;
-    const paidTotalFen = fen((user?.paidTotalFen ?? 0) + order.totalFen);
-    if (user)
-      await t
-        .collection('users')
-        .doc(order.openid)
-        .update({ data: { paidOrderCount, paidTotalFen } });
+    const user = (await t.collection('users').doc(order.openid).get()).data as User | null;
+    const totals = {
+      paidOrderCount: (user?.paidOrderCount ?? 0) + 1,
+      paidTotalFen: fen((user?.paidTotalFen ?? 0) + order.totalFen),
+      purchasedProductIds: [...new Set([...(user?.purchasedProductIds ?? []), ...productIds])],
+    };
+    if (user) await t.collection('users').doc(order.openid).update({ data: totals });
     else
       await t
         .collection('users')
@@ -56,8 +69,7 @@ async function countPayment(order: Order): Promise<void> {
             createdAt: order.createdAt,
             lastSeenAt: order.createdAt,
             firstEntry: { at: order.createdAt },
-            paidOrderCount,
-            paidTotalFen,
+            ...totals,
           },
         });
   }, 10);

@@ -2,15 +2,15 @@
 import { orderInputs } from '../../domain/api/inputs';
 import type { OrderSummaryView, QuoteView } from '../../domain/api/views';
 import type { Order, User } from '../../domain/model';
-import { quote } from '../../domain/pricing/quote';
 import { AppError } from '../../domain/result';
 import { db } from '../lib/cloud';
 import { _, findById } from '../lib/db';
 import { resolveLines } from '../lib/lines';
 import { orderDetail, orderSummary } from '../lib/order-views';
-import { releaseOrderStock, transition } from '../lib/orders';
+import { releaseOrderHolds, transition } from '../lib/orders';
 import { closeTrade, startPayment } from '../lib/payments';
 import { action, createHandler, type Context } from '../lib/router';
+import { quoteFor } from '../lib/pricing';
 import { placeOrder } from './place-order';
 
 const PAGE = 20;
@@ -25,13 +25,21 @@ async function ownOrder(orderId: string, ctx: Context): Promise<Order> {
 export const main = createHandler({
   quote: action({
     input: orderInputs.quote,
-    async run({ lines }, ctx): Promise<QuoteView> {
+    async run({ lines, coupon }, ctx): Promise<QuoteView> {
       const resolved = await resolveLines(ctx.openid, lines);
       const ok = resolved.filter((l) => !l.problem);
-      const priced = quote(ok.map((l) => ({ product: l.product!, sku: l.sku!, qty: l.qty })));
-      const user = await findById<User>('users', ctx.openid);
+      const [{ quote: priced }, user] = await Promise.all([
+        quoteFor(
+          ctx.openid,
+          ctx.now,
+          ok.map((l) => ({ product: l.product!, sku: l.sku!, qty: l.qty })),
+          { coupon },
+        ),
+        findById<User>('users', ctx.openid),
+      ]);
+      const { claims: _claims, rewards: _rewards, ...view } = priced;
       return {
-        ...priced,
+        ...view,
         problems: resolved
           .filter((l) => l.problem)
           .map((l) => ({
@@ -52,8 +60,9 @@ export const main = createHandler({
       const order = await ownOrder(orderId, ctx);
       if (order.status !== 'UNPAID' || ctx.now >= order.expiresAt)
         throw new AppError('ORDER_STATE', '订单已不能支付');
-      const { payment } = await startPayment(order);
-      return { order: orderDetail(order, ctx.now), payment };
+      const start = await startPayment(order);
+      if (start.kind === 'alreadyPaid') throw new AppError('ORDER_STATE', '订单已支付，请稍候刷新');
+      return { order: orderDetail(order, ctx.now), payment: start.payment };
     },
   }),
 
@@ -62,11 +71,13 @@ export const main = createHandler({
     async run({ orderId }, ctx) {
       const order = await ownOrder(orderId, ctx);
       if (order.status !== 'UNPAID') throw new AppError('ORDER_STATE', '只有待付款的订单可以取消');
+      // Close the payment first: if the buyer paid meanwhile, the order must not be cancelled.
+      if ((await closeTrade(order._id)) === 'paid')
+        throw new AppError('ORDER_STATE', '订单已支付，不能取消');
       const cancel = { reason: 'BUYER_CANCELLED', at: ctx.now, by: ctx.openid };
       if (!(await transition(order, 'cancel', ctx.openid, ctx.now, { cancel }, 'BUYER_CANCELLED')))
         throw new AppError('ORDER_STATE');
-      await closeTrade(order._id);
-      await releaseOrderStock(order);
+      await releaseOrderHolds(order);
       return orderDetail({ ...order, status: 'CANCELLED', cancel }, ctx.now);
     },
   }),

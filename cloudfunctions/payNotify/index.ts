@@ -7,10 +7,11 @@ import { fen } from '../../domain/money';
 import { PAID_STATUSES } from '../../domain/order-status';
 import { cloud } from '../lib/cloud';
 import { now } from '../lib/clock';
-import { findById, insertOnce, updateWhere } from '../lib/db';
+import { findById, insertOnce } from '../lib/db';
 import { transition } from '../lib/orders';
 import { applyPaidEffects } from '../lib/paid-effects';
-import { queryTrade, refundSucceeded, requestRefund } from '../lib/payments';
+import { queryTrade, refundState, requestRefund } from '../lib/payments';
+import { markRefundSucceeded } from '../lib/refunds';
 
 type Reply = { errcode: number; errmsg: string };
 const ACK: Reply = { errcode: 0, errmsg: 'OK' };
@@ -71,7 +72,7 @@ async function onPayment(notice: PayNotice): Promise<Reply> {
     current.status === 'REFUNDED'
   ) {
     // A repeat of a notice already handled: finish what a crashed first run may have left.
-    if (!current.paidEffectsApplied && current.status === 'PAID') await applyPaidEffects(current);
+    if (!current.paidEffectsApplied) await applyPaidEffects(current);
     return ACK;
   }
   if (current.status === 'CANCELLED') return refundLatePayment(current, trade.totalFee, at);
@@ -106,17 +107,9 @@ async function onRefund(notice: PayNotice): Promise<Reply> {
   const refund = await findById<Refund>('refunds', String(notice.outRefundNo));
   if (!refund) return refuse(`unknown refund ${notice.outRefundNo}`);
   if (refund.status === 'SUCCESS') return ACK;
-  if (notice.refundStatus !== 'SUCCESS' || !(await refundSucceeded(refund._id)))
+  if (notice.refundStatus !== 'SUCCESS' || (await refundState(refund._id)) !== 'SUCCESS') {
     return refuse('cloudPay does not report this refund');
-  const at = now();
-  await updateWhere(
-    'refunds',
-    { _id: refund._id, status: 'PENDING' },
-    { status: 'SUCCESS', succeededAt: at },
-  );
-  if (refund.full) {
-    const order = await findById<Order>('orders', refund.orderId);
-    if (order?.status === 'REFUNDING') await transition(order, 'refunded', 'wxpay', at);
   }
+  await markRefundSucceeded(refund, now());
   return ACK;
 }

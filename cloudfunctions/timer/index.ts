@@ -1,67 +1,138 @@
 // timer: runs every minute and keeps orders honest whatever crashed or was abandoned:
-//   - unpaid orders past their 15 minutes are cancelled, their payment closed, stock returned;
-//   - orders stuck in CREATING (a run that died part-way) are abandoned, stock returned;
-//   - cancelled orders whose stock was not yet returned get it returned;
-//   - paid orders whose post-payment effects did not finish get them finished.
-// Each step is a conditional update or an idempotent repeat, so overlapping runs are harmless.
-import type { Order } from '../../domain/model';
-import { CREATING_TIMEOUT_MS } from '../../domain/order-status';
+//   - unpaid orders past their deadline (15 minutes, 5 for flash sales) are cancelled after
+//     their payment is closed (if the buyer paid just before, the order is left for the notice),
+//     and everything they held goes back;
+//   - orders stuck in CREATING (a run that died part-way) are abandoned, holds released;
+//   - cancelled orders whose holds were not yet returned get them returned;
+//   - paid orders whose post-payment effects did not finish get them finished;
+//   - refunds whose request got no clear answer are settled by asking cloudPay.
+// Each step is a conditional update or an idempotent repeat, so overlapping runs are harmless,
+// and one order's failure does not stop the others.
+import type { Order, Refund } from '../../domain/model';
+import { CREATING_TIMEOUT_MS, PAID_STATUSES } from '../../domain/order-status';
 import { now } from '../lib/clock';
-import { _, findWhere } from '../lib/db';
-import { releaseOrderStock, transition } from '../lib/orders';
+import { _, findById, findWhere } from '../lib/db';
+import { releaseOrderHolds, transition } from '../lib/orders';
 import { applyPaidEffects } from '../lib/paid-effects';
-import { closeTrade } from '../lib/payments';
+import { closeTrade, refundState, requestRefund } from '../lib/payments';
+import { markRefundSucceeded } from '../lib/refunds';
 
 const BATCH = 100;
+/** A refund request with no clear answer is checked after this long. */
+const REFUND_CHECK_AFTER_MS = 2 * 60_000;
+
+async function each<T>(
+  items: T[],
+  step: (item: T) => Promise<boolean>,
+  label: string,
+): Promise<number> {
+  let done = 0;
+  for (const item of items) {
+    try {
+      if (await step(item)) done++;
+    } catch (e) {
+      console.error(`timer: ${label} failed`, e);
+    }
+  }
+  return done;
+}
 
 export async function main() {
   const at = now();
-  const report = { expired: 0, abandoned: 0, released: 0, finished: 0 };
+  const report = {
+    expired: await each(
+      await findWhere<Order>('orders', { status: 'UNPAID', expiresAt: _.lte(at) }, BATCH),
+      async (order) => {
+        if ((await closeTrade(order._id)) === 'paid') return false; // the pay notice will settle it
+        const cancel = { reason: 'PAYMENT_TIMEOUT', at, by: 'timer' };
+        if (!(await transition(order, 'expire', 'timer', at, { cancel }, 'PAYMENT_TIMEOUT')))
+          return false;
+        await releaseOrderHolds(order);
+        return true;
+      },
+      'expire',
+    ),
 
-  for (const order of await findWhere<Order>(
-    'orders',
-    { status: 'UNPAID', expiresAt: _.lte(at) },
-    BATCH,
-  )) {
-    const cancel = { reason: 'PAYMENT_TIMEOUT', at, by: 'timer' };
-    if (await transition(order, 'expire', 'timer', at, { cancel }, 'PAYMENT_TIMEOUT')) {
-      await closeTrade(order._id);
-      await releaseOrderStock(order);
-      report.expired++;
-    }
-  }
+    abandoned: await each(
+      await findWhere<Order>(
+        'orders',
+        { status: 'CREATING', createdAt: _.lte(at - CREATING_TIMEOUT_MS) },
+        BATCH,
+      ),
+      async (order) => {
+        const cancel = { reason: 'CREATE_FAILED', at, by: 'timer' };
+        if (
+          !(await transition(
+            order,
+            'abandon',
+            'timer',
+            at,
+            { cancel, abandoned: true },
+            'CREATE_FAILED',
+          ))
+        )
+          return false;
+        await releaseOrderHolds(order);
+        return true;
+      },
+      'abandon',
+    ),
 
-  for (const order of await findWhere<Order>(
-    'orders',
-    { status: 'CREATING', createdAt: _.lte(at - CREATING_TIMEOUT_MS) },
-    BATCH,
-  )) {
-    const cancel = { reason: 'CREATE_FAILED', at, by: 'timer' };
-    if (
-      await transition(order, 'abandon', 'timer', at, { cancel, abandoned: true }, 'CREATE_FAILED')
-    ) {
-      await releaseOrderStock(order);
-      report.abandoned++;
-    }
-  }
+    released: await each(
+      await findWhere<Order>('orders', { status: 'CANCELLED', stockReleased: _.neq(true) }, BATCH),
+      async (order) => {
+        await releaseOrderHolds(order);
+        return true;
+      },
+      'release',
+    ),
 
-  for (const order of await findWhere<Order>(
-    'orders',
-    { status: 'CANCELLED', stockReleased: _.neq(true) },
-    BATCH,
-  )) {
-    await releaseOrderStock(order);
-    report.released++;
-  }
+    finished: await each(
+      await findWhere<Order>(
+        'orders',
+        {
+          status: _.in([...PAID_STATUSES, 'REFUNDING', 'REFUNDED']),
+          paidEffectsApplied: _.neq(true),
+          'payment.paidAt': _.lte(at - 60_000),
+        },
+        BATCH,
+      ),
+      async (order) => {
+        await applyPaidEffects(order);
+        return true;
+      },
+      'paid effects',
+    ),
 
-  for (const order of await findWhere<Order>(
-    'orders',
-    { status: 'PAID', paidEffectsApplied: _.neq(true), 'payment.paidAt': _.lte(at - 60_000) },
-    BATCH,
-  )) {
-    await applyPaidEffects(order);
-    report.finished++;
-  }
+    refundsSettled: await each(
+      await findWhere<Refund>(
+        'refunds',
+        { status: 'PENDING', createdAt: _.lte(at - REFUND_CHECK_AFTER_MS) },
+        BATCH,
+      ),
+      async (refund) => {
+        const state = await refundState(refund._id);
+        if (state === 'SUCCESS') {
+          await markRefundSucceeded(refund, at);
+          return true;
+        }
+        if (state === 'NOT_FOUND') {
+          // The request never reached WeChat Pay: send it again under the same refund number.
+          const order = await findById<Order>('orders', refund.orderId);
+          if (order)
+            await requestRefund({
+              outTradeNo: order._id,
+              outRefundNo: refund._id,
+              totalFee: order.payment?.paidFen ?? order.totalFen,
+              refundFee: refund.amountFen,
+              reason: refund.reason,
+            });
+        }
+        return false;
+      },
+      'refund check',
+    ),
+  };
 
   if (Object.values(report).some(Boolean)) console.log('timer', JSON.stringify(report));
   return report;

@@ -47,9 +47,20 @@ const lines = z.union([
   z.object({ source: z.literal('buyNow'), skuId: id, qty }),
 ]);
 
+/** 'auto' (the best usable coupon), 'none', or a coupon id. */
+const coupon = z.string().min(1).max(64).default('auto');
+
 export const orderInputs = {
-  quote: z.object({ lines }),
-  create: z.object({ lines, requestId, address, remark: z.string().max(100).default('') }),
+  quote: z.object({ lines, coupon }),
+  create: z.object({
+    lines,
+    requestId,
+    address,
+    remark: z.string().max(100).default(''),
+    coupon,
+    /** The total the buyer was shown: if the server's differs, nothing is ordered (PRICE_CHANGED). */
+    expectedTotalFen: z.number().int().min(0).optional(),
+  }),
   pay: z.object({ orderId: id }),
   cancel: z.object({ orderId: id }),
   confirmReceipt: z.object({ orderId: id }),
@@ -60,6 +71,12 @@ export const orderInputs = {
     cursor: z.number().int().min(0).max(10_000).optional(),
   }),
   detail: z.object({ orderId: id }),
+};
+
+export const couponInputs = {
+  center: z.object({}),
+  claim: z.object({ templateId: id }),
+  mine: z.object({ status: z.enum(['UNUSED', 'USED', 'EXPIRED']).default('UNUSED') }),
 };
 
 export const adminInputs = {

@@ -2,6 +2,7 @@
 // The app renders these and sends nothing back but ids, quantities and choices.
 import type { Fen } from '../money';
 import type { Address, Adjustment, OrderLine, OrderStatus } from '../model';
+import type { CouponOption } from '../pricing/quote';
 
 export interface ProductCardView {
   id: string;
@@ -64,8 +65,10 @@ export interface ProductDetailView {
 }
 
 /** A cart line: what an order line would hold, before pricing, plus the current stock. */
-export interface CartLineView
-  extends Pick<OrderLine, 'skuId' | 'productId' | 'title' | 'specText' | 'image' | 'qty' | 'unitPriceFen'> {
+export interface CartLineView extends Pick<
+  OrderLine,
+  'skuId' | 'productId' | 'title' | 'specText' | 'image' | 'qty' | 'unitPriceFen'
+> {
   stock: number;
   /** False when the product is off sale or the SKU has too little stock. */
   available: boolean;
@@ -87,6 +90,12 @@ export interface QuoteView {
   shippingFen: Fen;
   totalFen: Fen;
   adjustments: Adjustment[];
+  /** The user's coupons valid now, best first, marked usable on this cart or not. */
+  coupons: CouponOption[];
+  couponId: string | null;
+  couponProblem?: string;
+  /** How long the order may stay unpaid (shorter for flash sales). */
+  paymentWindowMs: number;
   /** Lines that cannot be ordered as asked, with the reason (the order would be refused). */
   problems: { skuId: string; code: string; message: string }[];
   defaultAddress?: Address;

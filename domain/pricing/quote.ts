@@ -1,8 +1,22 @@
-// Pricing an order: server prices from stored SKUs, line by line, plus shipping.
-// The order path uses this quote and nothing else to decide what the buyer pays.
-// (Campaigns will add named adjustments to lines and to the order; the shape is ready for them.)
+// The pricing engine: server prices from stored SKUs, then the active campaigns in layers, then
+// shipping. The order path uses this quote and nothing else to decide what the buyer pays.
+//
+// Stacking, in order:
+//   1. special price (SPECIAL_PRICE: 新人价, 秒杀价, 试用价...): per line the one saving most;
+//      special prices exclude each other and the member layer, and apply to as many units as
+//      the campaign's limits allow (the rest of the line stays at list price);
+//   2. member discount (TIER_DISCOUNT, PERCENT_OFF_LINES such as 复购8折): per line without a
+//      special price, the one saving most; member discounts exclude each other;
+//   3. order discount (AMOUNT_OFF_ORDER with MIN_SPEND: 满减): the best one;
+//   4. coupon: one per order, its threshold measured after layers 1-2;
+//   5. shipping: flat fee below the free threshold, waived by FREE_SHIPPING on a used campaign.
+// Ties go to the campaign with the higher priority, then the smaller id, so the result does not
+// depend on the order of lines or campaigns.
+import { UNPAID_TIMEOUT_MS } from '../order-status';
 import { ZERO, addFen, fen, mulFen, type Fen } from '../money';
 import type { Adjustment, OrderLine, Product, Sku } from '../model';
+import { actionRule, conditionRule, percentOff, type RuleLine } from '../campaigns/rules';
+import type { Campaign, Claim, PricingFacts, Reward } from '../campaigns/types';
 
 export interface QuoteInputLine {
   product: Product;
@@ -13,6 +27,16 @@ export interface QuoteInputLine {
 /** A priced line: what an order stores for it. */
 export type QuotedLine = OrderLine;
 
+export interface CouponOption {
+  id: string;
+  title: string;
+  valueFen: Fen;
+  thresholdFen: Fen;
+  validUntil: number;
+  /** The cart meets its threshold and products. */
+  usable: boolean;
+}
+
 export interface Quote {
   lines: QuotedLine[];
   goodsFen: Fen;
@@ -20,6 +44,25 @@ export interface Quote {
   shippingFen: Fen;
   totalFen: Fen;
   adjustments: Adjustment[];
+  /** Limited resources the order must take to get these prices (quota, limits, a coupon). */
+  claims: Claim[];
+  /** Given after payment. */
+  rewards: Reward[];
+  /** How long the order may stay unpaid. */
+  paymentWindowMs: number;
+  couponId: string | null;
+  coupons: CouponOption[];
+  /** Set when the asked-for coupon cannot be used on this cart. */
+  couponProblem?: string;
+}
+
+export interface QuoteContext {
+  facts: PricingFacts;
+  campaigns: Campaign[];
+  /** 'auto' (default) picks the best usable coupon; 'none' uses none; otherwise a coupon id. */
+  coupon?: 'auto' | 'none' | string;
+  /** Campaigns to leave out (e.g. one whose limit ran out while ordering). */
+  exclude?: string[];
 }
 
 /** Flat-rate shipping, free from a goods amount. */
@@ -32,41 +75,323 @@ export function specText(product: Pick<Product, 'specs'>, sku: Pick<Sku, 'specVa
     .join(' / ');
 }
 
-export function quote(input: QuoteInputLine[]): Quote {
-  const lines = input.map(({ product, sku, qty }): QuotedLine => {
-    const adjustments: Adjustment[] = [];
-    const listFen = mulFen(sku.priceFen, qty);
-    return {
-      skuId: sku._id,
-      productId: product._id,
-      title: product.title,
-      specText: specText(product, sku),
-      image: product.images[0] ?? '',
-      qty,
-      unitPriceFen: sku.priceFen,
-      amountFen: fen(Math.max(0, listFen + sumAdjustments(adjustments))),
-      adjustments,
-    };
-  });
-  const adjustments: Adjustment[] = [];
-  const goodsFen = addFen(...lines.map((l) => mulFen(l.unitPriceFen, l.qty)));
-  const payableGoodsFen = fen(
-    Math.max(0, addFen(...lines.map((l) => l.amountFen)) + sumAdjustments(adjustments)),
+const NO_FACTS: PricingFacts = {
+  now: 0,
+  user: {
+    openid: '',
+    isNewUser: false,
+    paidOrderCount: 0,
+    paidTotalFen: ZERO,
+    purchasedProductIds: [],
+  },
+  allowances: {},
+  coupons: [],
+};
+
+interface Draft extends QuotedLine {
+  special: boolean;
+  used: Campaign[];
+}
+
+export function quote(
+  input: QuoteInputLine[],
+  context: QuoteContext = { facts: NO_FACTS, campaigns: [] },
+): Quote {
+  const { facts } = context;
+  const excluded = new Set(context.exclude ?? []);
+  const active = context.campaigns
+    .filter(
+      (c) =>
+        c.status === 'ACTIVE' &&
+        c.startsAt <= facts.now &&
+        facts.now < c.endsAt &&
+        !excluded.has(c._id),
+    )
+    .filter((c) =>
+      c.conditions.every(
+        (r) => conditionRule(r.code).scope !== 'user' || conditionRule(r.code).test!(r.args, facts),
+      ),
+    )
+    .sort(byPreference);
+  const remaining = new Map<string, number>();
+  const allowanceClaims = new Map<string, Extract<Claim, { kind: 'ALLOWANCE' }>>();
+
+  // Lines are priced in SKU order so limited units go to the same lines whatever the cart order.
+  const drafts: Draft[] = input.map(({ product, sku, qty }) => ({
+    skuId: sku._id,
+    productId: product._id,
+    title: product.title,
+    specText: specText(product, sku),
+    image: product.images[0] ?? '',
+    qty,
+    unitPriceFen: sku.priceFen,
+    amountFen: mulFen(sku.priceFen, qty),
+    adjustments: [],
+    special: false,
+    used: [],
+  }));
+  const ordered = [...drafts].sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : 0));
+
+  for (const line of ordered) {
+    applySpecialPrice(line, active, facts, remaining, allowanceClaims);
+    if (!line.special) applyMemberDiscount(line, active, facts);
+  }
+
+  const orderAdjustments: Adjustment[] = [];
+  let payable = addFen(...drafts.map((l) => l.amountFen));
+  const orderCampaign = bestOrderDiscount(active, payable);
+  if (orderCampaign) {
+    orderAdjustments.push({
+      code: orderCampaign.campaign.kind,
+      label: orderCampaign.campaign.label,
+      amountFen: fen(-orderCampaign.offFen),
+      campaignId: orderCampaign.campaign._id,
+    });
+    payable = fen(payable - orderCampaign.offFen);
+  }
+
+  const coupons = couponOptions(facts, drafts, payable);
+  const wanted = context.coupon ?? 'auto';
+  let chosen: CouponOption | undefined;
+  let couponProblem: string | undefined;
+  if (wanted === 'auto') chosen = coupons.find((c) => c.usable);
+  else if (wanted !== 'none') {
+    chosen = coupons.find((c) => c.id === wanted && c.usable);
+    if (!chosen) couponProblem = '这张优惠券不能用于当前商品';
+  }
+  if (chosen) {
+    orderAdjustments.push({
+      code: 'COUPON',
+      label: `优惠券·${chosen.title}`,
+      amountFen: fen(-chosen.valueFen),
+      couponId: chosen.id,
+    });
+    payable = fen(payable - chosen.valueFen);
+  }
+
+  const usedCampaigns = uniqueCampaigns([
+    ...drafts.flatMap((l) => l.used),
+    ...(orderCampaign ? [orderCampaign.campaign] : []),
+  ]);
+  const freeShipping = usedCampaigns.some((c) =>
+    c.actions.some((a) => actionRule(a.code).layer === 'shipping'),
   );
   const shippingFen =
-    lines.length === 0 || payableGoodsFen >= SHIPPING_RULE.freeFromFen
+    drafts.length === 0 || freeShipping || payable >= SHIPPING_RULE.freeFromFen
       ? ZERO
       : SHIPPING_RULE.feeFen;
+  const windows = usedCampaigns.flatMap((c) =>
+    c.actions
+      .map((a) => actionRule(a.code).paymentWindowMs?.(a.args))
+      .filter((ms): ms is number => !!ms),
+  );
+  const goodsFen = addFen(...drafts.map((l) => mulFen(l.unitPriceFen, l.qty)));
+
   return {
-    lines,
+    lines: drafts.map(({ special: _s, used: _u, ...line }) => line),
     goodsFen,
-    discountFen: fen(goodsFen - payableGoodsFen),
+    discountFen: fen(goodsFen - payable),
     shippingFen,
-    totalFen: addFen(payableGoodsFen, shippingFen),
-    adjustments,
+    totalFen: addFen(payable, shippingFen),
+    adjustments: orderAdjustments,
+    claims: [
+      ...allowanceClaims.values(),
+      ...(chosen ? [{ kind: 'COUPON' as const, couponId: chosen.id }] : []),
+    ],
+    rewards: rewardsFor(active, drafts, facts),
+    paymentWindowMs: Math.min(UNPAID_TIMEOUT_MS, ...windows),
+    couponId: chosen?.id ?? null,
+    coupons,
+    ...(couponProblem ? { couponProblem } : {}),
   };
 }
 
-function sumAdjustments(adjustments: Adjustment[]): number {
-  return adjustments.reduce((sum, a) => sum + a.amountFen, 0);
+function ruleLine(line: Draft): RuleLine {
+  return {
+    skuId: line.skuId,
+    productId: line.productId,
+    unitPriceFen: line.unitPriceFen,
+    qty: line.qty,
+    amountFen: line.amountFen,
+  };
+}
+
+function lineConditionsPass(campaign: Campaign, facts: PricingFacts, line: RuleLine): boolean {
+  return campaign.conditions.every(
+    (r) =>
+      conditionRule(r.code).scope !== 'line' || conditionRule(r.code).test!(r.args, facts, line),
+  );
+}
+
+/** How many of the line's units the campaign's limits still allow, and the allowances involved. */
+function allowedUnits(
+  campaign: Campaign,
+  facts: PricingFacts,
+  line: RuleLine,
+  remaining: Map<string, number>,
+) {
+  let units = line.qty;
+  const allowances: { key: string; initial: number }[] = [];
+  for (const r of campaign.conditions) {
+    const rule = conditionRule(r.code);
+    if (rule.scope !== 'limit') continue;
+    const allowance = rule.allowance!(r.args, facts, campaign, line);
+    const left =
+      remaining.get(allowance.key) ?? facts.allowances[allowance.key] ?? allowance.initial;
+    units = Math.min(units, Math.max(0, left));
+    allowances.push(allowance);
+  }
+  return { units, allowances };
+}
+
+function applySpecialPrice(
+  line: Draft,
+  active: Campaign[],
+  facts: PricingFacts,
+  remaining: Map<string, number>,
+  claims: Map<string, Extract<Claim, { kind: 'ALLOWANCE' }>>,
+): void {
+  const subject = ruleLine(line);
+  let best: {
+    campaign: Campaign;
+    units: number;
+    savingFen: number;
+    allowances: { key: string; initial: number }[];
+  } | null = null;
+  for (const campaign of active) {
+    const prices = campaign.actions
+      .map((a) => actionRule(a.code).specialPrice?.(a.args, subject))
+      .filter((p): p is Fen => p !== null && p !== undefined && p < line.unitPriceFen);
+    if (prices.length === 0 || !lineConditionsPass(campaign, facts, subject)) continue;
+    const { units, allowances } = allowedUnits(campaign, facts, subject, remaining);
+    if (units <= 0) continue;
+    const savingFen = (line.unitPriceFen - Math.min(...prices)) * units;
+    if (!best || savingFen > best.savingFen) best = { campaign, units, savingFen, allowances };
+  }
+  if (!best) return;
+  line.amountFen = fen(line.amountFen - best.savingFen);
+  line.adjustments.push({
+    code: best.campaign.kind,
+    label: best.campaign.label,
+    amountFen: fen(-best.savingFen),
+    campaignId: best.campaign._id,
+  });
+  line.special = true;
+  line.used.push(best.campaign);
+  for (const allowance of best.allowances) {
+    const left =
+      remaining.get(allowance.key) ?? facts.allowances[allowance.key] ?? allowance.initial;
+    remaining.set(allowance.key, left - best.units);
+    const claim = claims.get(allowance.key);
+    if (claim) claim.qty += best.units;
+    else
+      claims.set(allowance.key, {
+        kind: 'ALLOWANCE',
+        key: allowance.key,
+        qty: best.units,
+        initial: allowance.initial,
+        campaignId: best.campaign._id,
+      });
+  }
+}
+
+function applyMemberDiscount(line: Draft, active: Campaign[], facts: PricingFacts): void {
+  const subject = ruleLine(line);
+  let best: { campaign: Campaign; offFen: number; label: string } | null = null;
+  for (const campaign of active) {
+    if (!lineConditionsPass(campaign, facts, subject)) continue;
+    for (const a of campaign.actions) {
+      const result = actionRule(a.code).lineDiscount?.(a.args, facts, subject);
+      if (result && result.offFen > 0 && (!best || result.offFen > best.offFen))
+        best = { campaign, offFen: result.offFen, label: result.label ?? campaign.label };
+    }
+  }
+  if (!best) return;
+  const offFen = Math.min(best.offFen, line.amountFen);
+  line.amountFen = fen(line.amountFen - offFen);
+  line.adjustments.push({
+    code: best.campaign.kind,
+    label: best.label,
+    amountFen: fen(-offFen),
+    campaignId: best.campaign._id,
+  });
+  line.used.push(best.campaign);
+}
+
+function bestOrderDiscount(
+  active: Campaign[],
+  payable: Fen,
+): { campaign: Campaign; offFen: number } | null {
+  let best: { campaign: Campaign; offFen: number } | null = null;
+  for (const campaign of active) {
+    const ok = campaign.conditions.every(
+      (r) =>
+        conditionRule(r.code).scope !== 'order' ||
+        conditionRule(r.code).testAmount!(r.args, payable),
+    );
+    if (!ok) continue;
+    for (const a of campaign.actions) {
+      const off = actionRule(a.code).orderDiscount?.(a.args, payable) ?? 0;
+      if (off > 0 && (!best || off > best.offFen))
+        best = { campaign, offFen: Math.min(off, payable) };
+    }
+  }
+  return best;
+}
+
+/** The user's coupons valid now, best first, each marked usable on this cart or not. */
+function couponOptions(facts: PricingFacts, lines: Draft[], payable: Fen): CouponOption[] {
+  return facts.coupons
+    .filter((c) => c.status === 'UNUSED' && c.validFrom <= facts.now && facts.now < c.validUntil)
+    .map((c) => {
+      const applicable = addFen(
+        ...lines
+          .filter((l) => !c.productIds?.length || c.productIds.includes(l.productId))
+          .map((l) => l.amountFen),
+      );
+      const raw =
+        c.discount.type === 'AMOUNT'
+          ? c.discount.amountFen
+          : percentOff(applicable, c.discount.percentOff);
+      const valueFen = fen(Math.min(raw, applicable, payable));
+      return {
+        id: c._id,
+        title: c.title,
+        valueFen,
+        thresholdFen: c.thresholdFen,
+        validUntil: c.validUntil,
+        usable: applicable >= c.thresholdFen && valueFen > 0 && applicable > 0,
+      };
+    })
+    .sort(
+      (a, b) =>
+        Number(b.usable) - Number(a.usable) ||
+        b.valueFen - a.valueFen ||
+        a.validUntil - b.validUntil ||
+        (a.id < b.id ? -1 : 1),
+    );
+}
+
+function rewardsFor(active: Campaign[], lines: Draft[], facts: PricingFacts): Reward[] {
+  const rewards: Reward[] = [];
+  for (const campaign of active) {
+    for (const a of campaign.actions) {
+      const rule = actionRule(a.code);
+      if (!rule.reward) continue;
+      for (const line of lines) {
+        if (!lineConditionsPass(campaign, facts, ruleLine(line))) continue;
+        const reward = rule.reward(a.args, ruleLine(line), campaign);
+        if (reward) rewards.push(reward);
+      }
+    }
+  }
+  return rewards;
+}
+
+function byPreference(a: Campaign, b: Campaign): number {
+  return b.priority - a.priority || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+}
+
+function uniqueCampaigns(campaigns: Campaign[]): Campaign[] {
+  return [...new Map(campaigns.map((c) => [c._id, c])).values()];
 }

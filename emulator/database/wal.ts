@@ -54,9 +54,15 @@ export class WriteAheadLog {
   append(record: LogRecord): void {
     if (this.fd === null) throw new Error('write-ahead log is not open');
     const buf = Buffer.from(EJSON.stringify(record as any, { relaxed: true }) + '\n');
-    let written = 0;
-    while (written < buf.length) written += fs.writeSync(this.fd, buf, written);
-    if (this.fsync) fs.fdatasyncSync(this.fd);
+    try {
+      let written = 0;
+      while (written < buf.length) written += fs.writeSync(this.fd, buf, written);
+      if (this.fsync) fs.fdatasyncSync(this.fd);
+    } catch (e) {
+      // A part-written line would be glued to the next one: cut the log back to its last good end.
+      fs.ftruncateSync(this.fd, this.logBytes);
+      throw e;
+    }
     this.logBytes += buf.length;
   }
 

@@ -15,6 +15,8 @@ export interface Notice {
   acknowledged: boolean;
   lastError?: string;
   createdAt: number;
+  /** Not sent yet (a test holds it back to open the paid-but-not-notified window). */
+  heldBack?: boolean;
 }
 
 export interface NotifierOptions {
@@ -38,11 +40,12 @@ export class Notifier {
     this.notices = new Table(store, 'pay_notices');
   }
 
-  /** Stores a notice and makes the first delivery attempt. */
+  /** Stores a notice and makes the first delivery attempt (unless `deliver` is false: held back). */
   async send(
     kind: Notice['kind'],
     functionName: string,
     event: Record<string, unknown>,
+    deliver = true,
   ): Promise<Notice> {
     const notice = this.notices.put({
       _id: newId(),
@@ -52,14 +55,25 @@ export class Notifier {
       attempts: 0,
       acknowledged: false,
       createdAt: this.options.now(),
+      ...(deliver ? {} : { heldBack: true }),
     });
-    return this.attempt(notice._id);
+    return deliver ? this.attempt(notice._id) : notice;
+  }
+
+  /** Delivers the held-back notices matching the filter (a slow notice finally arriving). */
+  async deliverHeld(match: (n: Notice) => boolean): Promise<Notice[]> {
+    const out: Notice[] = [];
+    for (const n of this.notices.where((x) => !!x.heldBack && match(x))) {
+      this.notices.put({ ...n, heldBack: false });
+      out.push(await this.attempt(n._id));
+    }
+    return out;
   }
 
   /** Picks up notices a previous run left unacknowledged. */
   resume(): void {
     for (const n of this.notices.where(
-      (x) => !x.acknowledged && x.attempts < this.options.maxAttempts,
+      (x) => !x.acknowledged && !x.heldBack && x.attempts < this.options.maxAttempts,
     )) {
       this.schedule(n._id, 0);
     }

@@ -22,6 +22,8 @@ export interface PayOrder {
   envId: string;
   prepayId: string;
   state: 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
+  /** After this (epoch ms, from time_expire) the prepay can no longer be paid. */
+  timeExpire?: number;
   transactionId?: string;
   timeEnd?: string;
   refundedFee: number;
@@ -46,6 +48,7 @@ export const SERVICE_MCH_ID = '1900000001';
 export class PaySandbox {
   readonly orders: Table<PayOrder>;
   readonly refunds: Table<PayRefund>;
+  private failures: PayFailure[] = [];
 
   constructor(
     store: Store,
@@ -57,6 +60,34 @@ export class PaySandbox {
   }
 
   async call(api: string, data: Data, caller: { openid?: string }): Promise<Reply> {
+    const failure = this.takeFailure(api);
+    if (failure?.mode === 'FAIL')
+      return this.fail(data, 'SYSTEMERROR', failure.errCodeDes ?? '系统繁忙，请稍后再试');
+    if (failure?.mode === 'ERROR') throw new Error(`cloudPay.${api}: no answer (injected)`);
+    const reply = this.dispatch(api, data, caller);
+    // The call went through, but the caller never hears so (a timeout after the fact).
+    if (failure?.mode === 'ERROR_AFTER') throw new Error(`cloudPay.${api}: answer lost (injected)`);
+    return reply;
+  }
+
+  /** Makes the next calls to `api` fail: FAIL (a refusal), ERROR (no answer), ERROR_AFTER (done, but no answer). */
+  failNext(rule: PayFailure): void {
+    this.failures.push({ ...rule });
+  }
+
+  clearFailures(): void {
+    this.failures = [];
+  }
+
+  private takeFailure(api: string): PayFailure | null {
+    const rule = this.failures.find((r) => r.api === api);
+    if (!rule) return null;
+    if (rule.times !== undefined && --rule.times <= 0)
+      this.failures.splice(this.failures.indexOf(rule), 1);
+    return rule;
+  }
+
+  private dispatch(api: string, data: Data, caller: { openid?: string }): Reply {
     switch (api) {
       case 'unifiedOrder':
         return this.unifiedOrder(data, caller);
@@ -80,6 +111,8 @@ export class PaySandbox {
   async confirm(ref: {
     outTradeNo?: string;
     prepayId?: string;
+    /** false: the payment succeeds but its notice is held back until deliverHeld() (a slow notice). */
+    notify?: boolean;
   }): Promise<{ order: PayOrder; delivered: boolean | null }> {
     const order = ref.outTradeNo
       ? this.orders.get(ref.outTradeNo)
@@ -88,6 +121,8 @@ export class PaySandbox {
     if (order.state === 'CLOSED') throw new PayError(409, '订单已关闭，无法支付');
     if (order.state !== 'NOTPAY') return { order, delivered: null }; // already paid: no second notice
     const now = this.settings.now();
+    if (order.timeExpire !== undefined && now > order.timeExpire)
+      throw new PayError(409, '支付已超时');
     const paid: PayOrder = {
       ...order,
       state: 'SUCCESS',
@@ -95,8 +130,13 @@ export class PaySandbox {
       timeEnd: compactCst(now),
     };
     if (!this.orders.replace(order, paid)) return this.confirm(ref); // changed meanwhile: look again
-    const notice = await this.notifier.send('pay', paid.functionName, this.payNotice(paid));
-    return { order: paid, delivered: notice.acknowledged };
+    const notice = await this.notifier.send(
+      'pay',
+      paid.functionName,
+      this.payNotice(paid),
+      ref.notify !== false,
+    );
+    return { order: paid, delivered: ref.notify === false ? null : notice.acknowledged };
   }
 
   private unifiedOrder(d: Data, caller: { openid?: string }): Reply {
@@ -144,6 +184,7 @@ export class PaySandbox {
       functionName: String(d.function_name),
       envId: String(d.env_id),
       prepayId: 'wx' + randomBytes(14).toString('hex'),
+      ...(d.time_expire ? { timeExpire: parseCst(String(d.time_expire)) } : {}),
       state: 'NOTPAY',
       refundedFee: 0,
       createdAt: this.settings.now(),
@@ -380,6 +421,21 @@ export class PaySandbox {
       userInfo: { appId: this.settings.appid, openId: order.openid },
     };
   }
+}
+
+export interface PayFailure {
+  api: string;
+  mode: 'FAIL' | 'ERROR' | 'ERROR_AFTER';
+  errCodeDes?: string;
+  times?: number;
+}
+
+/** yyyyMMddHHmmss in China Standard Time to epoch ms. */
+function parseCst(text: string): number {
+  const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((i, k) =>
+    Number(text.slice(i, k === 0 ? 4 : i + 2)),
+  );
+  return Date.UTC(y, mo - 1, d, h, mi, s) - 8 * 3600_000;
 }
 
 export class PayError extends Error {

@@ -1,0 +1,123 @@
+// Promotions as data: a campaign is a stored document of typed conditions and actions, each a
+// small rule named by a stable code with typed arguments (see rules.ts). The pricing engine
+// (domain/pricing/quote.ts) evaluates them; the order path knows nothing of campaign kinds.
+import type { Fen } from '../money';
+
+export type CampaignStatus = 'ACTIVE' | 'PAUSED';
+
+/** What a campaign is called on the admin page and in reports; evaluation never looks at it. */
+export type CampaignKind =
+  | 'NEW_USER'
+  | 'FLASH_SALE'
+  | 'TRIAL'
+  | 'MEMBER'
+  | 'REPEAT_DISCOUNT'
+  | 'ORDER_DISCOUNT'
+  | 'FULL_RETURN'
+  | 'SIGNUP_PACK';
+
+export interface RuleRef {
+  code: string;
+  args: Record<string, unknown>;
+}
+
+export interface Campaign {
+  _id: string;
+  kind: CampaignKind;
+  title: string;
+  /** Shown on price adjustments, e.g. 新人价, 秒杀价, 会员折扣. */
+  label: string;
+  startsAt: number;
+  endsAt: number;
+  status: CampaignStatus;
+  /** Breaks ties between equally good campaigns: higher first. */
+  priority: number;
+  conditions: RuleRef[];
+  actions: RuleRef[];
+}
+
+export type CouponStatus = 'UNUSED' | 'HELD' | 'USED' | 'WITHDRAWN';
+
+export type CouponDiscount =
+  { type: 'AMOUNT'; amountFen: Fen } | { type: 'PERCENT'; percentOff: number };
+
+/** A coupon a user holds. */
+export interface Coupon {
+  _id: string;
+  openid: string;
+  title: string;
+  discount: CouponDiscount;
+  /** The goods amount (after special prices and member discounts) it needs. */
+  thresholdFen: Fen;
+  /** Limited to these products; all products when absent. */
+  productIds?: string[];
+  validFrom: number;
+  validUntil: number;
+  status: CouponStatus;
+  source: 'CENTER' | 'SIGNUP_PACK' | 'FULL_RETURN';
+  templateId?: string;
+  /** The order holding or having used it. */
+  orderId?: string;
+  /** For a full-return coupon: the order that earned it (withdrawn if that order is refunded). */
+  sourceOrderId?: string;
+  issuedAt: number;
+  usedAt?: number;
+}
+
+/** A coupon offered in the coupon center. */
+export interface CouponTemplate {
+  _id: string;
+  title: string;
+  discount: CouponDiscount;
+  thresholdFen: Fen;
+  productIds?: string[];
+  /** Days a claimed coupon stays valid. */
+  validDays: number;
+  claimFrom: number;
+  claimUntil: number;
+  /** How many can be claimed in all, and by one user. */
+  totalQuota: number;
+  perUserLimit: number;
+  status: CampaignStatus;
+}
+
+/** Something a campaign promises after payment (e.g. a full-return coupon). */
+export interface Reward {
+  campaignId: string;
+  kind: 'COUPON';
+  skuId: string;
+  productId: string;
+  valueFen: Fen;
+  thresholdFen: Fen;
+  validDays: number;
+  title: string;
+}
+
+/**
+ * A limited resource an order takes when it uses a campaign: units of an allowance (a campaign's
+ * quota, a user's limit) or one coupon. Held while the order is unpaid, released if it is
+ * cancelled, consumed when it is paid.
+ */
+export type Claim =
+  | { kind: 'ALLOWANCE'; key: string; qty: number; initial: number; campaignId: string }
+  | { kind: 'COUPON'; couponId: string };
+
+/** What the engine knows about the buyer. */
+export interface UserFacts {
+  openid: string;
+  /** Has never paid an order (new-user status ends at the first payment). */
+  isNewUser: boolean;
+  paidOrderCount: number;
+  paidTotalFen: Fen;
+  /** Products the user has paid for before (first purchase vs repeat purchase). */
+  purchasedProductIds: string[];
+}
+
+export interface PricingFacts {
+  now: number;
+  user: UserFacts;
+  /** Remaining units of allowances by key; a key that is absent has never been used. */
+  allowances: Record<string, number>;
+  /** The user's coupons (any status; the engine uses only usable ones). */
+  coupons: Coupon[];
+}
