@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { CloudOptions } from './cloud';
 import { SEED } from './seed/catalog';
+import { seedCampaigns, seedCouponTemplates } from './seed/campaigns';
 
 export const DEFAULT_CLOUD_PORT = 8787;
 export const DEFAULT_WEB_PORT = 8686;
@@ -29,6 +30,15 @@ export function cloudOptionsFromEnv(root: string, defaults: EnvDefaults = {}): C
     payRetryBaseMs: num(env.CLOUD_PAY_RETRY_MS),
     qrBaseUrl: env.CLOUD_QR_BASE_URL ?? defaults.qrBaseUrl,
     maxBodyBytes: num(env.CLOUD_MAX_BODY_BYTES),
-    seed: seed ? (SEED as unknown as CloudOptions['seed']) : undefined,
+    seed: seed ? demoSeed(Date.now()) : undefined,
   };
+}
+
+/** The demo shop: catalog, users and staff, and campaigns timed from now. */
+export function demoSeed(now: number): CloudOptions['seed'] {
+  return {
+    ...SEED,
+    campaigns: seedCampaigns(now),
+    coupon_templates: seedCouponTemplates(now),
+  } as unknown as CloudOptions['seed'];
 }

@@ -41,7 +41,7 @@ async function add(skuId: string, qty: number, ctx: Context): Promise<void> {
   const id = lineId(ctx.openid, skuId);
   const existing = await findById<{ qty: number }>('cart_items', id);
   const line = await requireBuyable(skuId, (existing?.qty ?? 0) + qty);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     // Grow an existing line, never past the per-line limit.
     const grown = await updateWhere(
       'cart_items',
@@ -49,8 +49,12 @@ async function add(skuId: string, qty: number, ctx: Context): Promise<void> {
       { qty: _.inc(qty), updatedAt: ctx.now },
     );
     if (grown) return;
-    if (await findById('cart_items', id))
-      throw new AppError('QUANTITY_LIMIT', `每件最多购买 ${MAX_QTY_PER_LINE} 个`);
+    const current = await findById<{ qty: number }>('cart_items', id);
+    if (current) {
+      if (current.qty + qty > MAX_QTY_PER_LINE)
+        throw new AppError('QUANTITY_LIMIT', `每件最多购买 ${MAX_QTY_PER_LINE} 个`);
+      continue; // another add created the line after our update: grow it
+    }
     const created = await insertOnce('cart_items', {
       _id: id,
       openid: ctx.openid,
@@ -61,8 +65,8 @@ async function add(skuId: string, qty: number, ctx: Context): Promise<void> {
       updatedAt: ctx.now,
     });
     if (created) return;
-    // Another add created the line first: grow it instead.
   }
+  throw new AppError('INTERNAL');
 }
 
 export const main = createHandler({

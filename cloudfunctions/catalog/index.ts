@@ -7,15 +7,22 @@ import { AppError } from '../../domain/result';
 import { cards, categories, detail } from '../lib/catalog';
 import { db } from '../lib/cloud';
 import { _, findById, findWhere } from '../lib/db';
-import { action, createHandler } from '../lib/router';
+import { action, createHandler, type Context } from '../lib/router';
+import { activeCampaigns, pricingFacts } from '../lib/pricing';
+import { campaignSlots, withPromos } from '../lib/showcase';
 
 const PAGE = 20;
+
+async function slotsFor(ctx: Context) {
+  const campaigns = await activeCampaigns(ctx.now);
+  return campaignSlots(campaigns, await pricingFacts(ctx.openid, ctx.now, campaigns, []));
+}
 
 export const main = createHandler({
   home: action({
     input: catalogInputs.home,
-    async run({ cursor = 0 }): Promise<HomeView> {
-      const [cats, page] = await Promise.all([
+    async run({ cursor = 0 }, ctx): Promise<HomeView> {
+      const [cats, page, slots] = await Promise.all([
         categories(),
         db
           .collection('products')
@@ -24,11 +31,11 @@ export const main = createHandler({
           .skip(cursor)
           .limit(PAGE + 1)
           .get(),
+        cursor === 0 ? slotsFor(ctx) : Promise.resolve([]),
       ]);
       const products = page.data as Product[];
       return {
-        // Campaign slots (new-user zone, flash sale...) are filled by the campaign engine.
-        slots: [],
+        slots,
         categories: cats.map((c) => ({ id: c._id, name: c.name })),
         feed: await cards(products.slice(0, PAGE)),
         nextCursor: products.length > PAGE ? cursor + PAGE : null,
@@ -59,11 +66,14 @@ export const main = createHandler({
 
   product: action({
     input: catalogInputs.product,
-    async run({ productId }) {
+    async run({ productId }, ctx) {
       const product = await findById<Product>('products', productId);
       if (!product) throw new AppError('NOT_FOUND', '商品不存在');
       if (product.status !== 'ON') throw new AppError('PRODUCT_UNAVAILABLE');
-      return detail(product, await findWhere<Sku>('skus', { productId }, 200));
+      const skus = await findWhere<Sku>('skus', { productId }, 200);
+      const campaigns = await activeCampaigns(ctx.now);
+      const facts = await pricingFacts(ctx.openid, ctx.now, campaigns, [{ productId }]);
+      return withPromos(detail(product, skus), product, skus, campaigns, facts);
     },
   }),
 

@@ -5,7 +5,13 @@ import type { Entry, Staff, User } from '../../domain/model';
 import { AppError } from '../../domain/result';
 import { findById } from '../lib/db';
 import { action, createHandler } from '../lib/router';
-import { ensureUser, recordTouch, userView } from '../lib/users';
+import {
+  ensureUser,
+  issueSignupPack,
+  recordTouch,
+  unusedCouponCount,
+  userView,
+} from '../lib/users';
 
 export const main = createHandler({
   login: action({
@@ -20,7 +26,12 @@ export const main = createHandler({
       const user = await ensureUser(ctx.openid, ctx.unionid, entry);
       // Every entry through a share or a QR code is kept: attribution decides later who binds.
       if (entry.ref || entry.scene) await recordTouch(ctx.openid, entry);
-      return userView(user, await findById<Staff>('staff', ctx.openid));
+      await issueSignupPack(user, ctx.now);
+      return userView(
+        user,
+        await findById<Staff>('staff', ctx.openid),
+        await unusedCouponCount(ctx.openid, ctx.now),
+      );
     },
   }),
   me: action({
@@ -28,7 +39,11 @@ export const main = createHandler({
     async run(_input, ctx) {
       const user = await findById<User>('users', ctx.openid);
       if (!user) throw new AppError('NOT_LOGGED_IN');
-      return userView(user, await findById<Staff>('staff', ctx.openid));
+      return userView(
+        user,
+        await findById<Staff>('staff', ctx.openid),
+        await unusedCouponCount(ctx.openid, ctx.now),
+      );
     },
   }),
 });

@@ -14,6 +14,8 @@ export interface ProductCardView {
   tags: string[];
   sales: number;
   soldOut: boolean;
+  /** A campaign price for this shopper (new-user, flash, trial...). */
+  promo?: { label: string; priceFen: Fen };
 }
 
 export interface CategoryView {
@@ -24,9 +26,14 @@ export interface CategoryView {
 /** A campaign slot on the home page (new-user zone, flash sale...), filled by later features. */
 export interface CampaignSlotView {
   kind: string;
+  campaignId: string;
   title: string;
   products: ProductCardView[];
-  endsAt?: number;
+  startsAt: number;
+  endsAt: number;
+  /** Units left of the campaign's quota, when it has one. */
+  remaining?: number;
+  total?: number;
 }
 
 export interface HomeView {
@@ -48,6 +55,8 @@ export interface SkuView {
   priceFen: Fen;
   originalPriceFen?: Fen;
   stock: number;
+  /** What this shopper would pay for one unit now, when a campaign lowers it. */
+  promo?: { label: string; priceFen: Fen; endsAt?: number };
 }
 
 export interface ProductDetailView {
@@ -150,4 +159,41 @@ export interface UserView {
   paidTotalFen: Fen;
   staffRole: string | null;
   address?: Address;
+  tier: TierView;
+  /** Unused coupons, for the badge on the "me" page. */
+  couponCount: number;
+}
+
+export interface CouponView {
+  id: string;
+  title: string;
+  amountFen?: Fen;
+  percentOff?: number;
+  thresholdFen: Fen;
+  validUntil: number;
+  status: 'UNUSED' | 'HELD' | 'USED' | 'WITHDRAWN' | 'EXPIRED';
+  source: 'CENTER' | 'SIGNUP_PACK' | 'FULL_RETURN';
+}
+
+export interface CouponTemplateView {
+  id: string;
+  title: string;
+  amountFen?: Fen;
+  percentOff?: number;
+  thresholdFen: Fen;
+  validDays: number;
+  remaining: number;
+  total: number;
+  claimedByMe: number;
+  perUserLimit: number;
+}
+
+export interface TierView {
+  code: string;
+  name: string;
+  nextName: string | null;
+  /** Growth (total paid, fen) still needed for the next tier. */
+  toNextFen: number;
+  /** 0..1 of the way from this tier to the next. */
+  ratio: number;
 }

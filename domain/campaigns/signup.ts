@@ -1,0 +1,51 @@
+// The new-user coupon pack: coupons from active SIGNUP_COUPONS campaigns whose user conditions
+// the newcomer meets. Ids are derived from campaign, user and position, so issuing twice gives
+// the same coupons (the second insert is refused): one pack per user.
+import { fen } from '../money';
+import { conditionRule } from './rules';
+import type { Campaign, Coupon, PricingFacts } from './types';
+
+const DAY_MS = 24 * 3600_000;
+
+export interface SignupCouponSpec {
+  title: string;
+  amountFen: number;
+  thresholdFen: number;
+  validDays: number;
+  productIds?: string[];
+}
+
+export function signupCoupons(campaigns: Campaign[], facts: PricingFacts): Coupon[] {
+  const out: Coupon[] = [];
+  for (const campaign of campaigns) {
+    if (
+      campaign.status !== 'ACTIVE' ||
+      campaign.startsAt > facts.now ||
+      facts.now >= campaign.endsAt
+    )
+      continue;
+    const userOk = campaign.conditions.every(
+      (r) => conditionRule(r.code).scope !== 'user' || conditionRule(r.code).test!(r.args, facts),
+    );
+    if (!userOk) continue;
+    for (const action of campaign.actions) {
+      if (action.code !== 'SIGNUP_COUPONS') continue;
+      (action.args.coupons as SignupCouponSpec[]).forEach((spec, i) => {
+        out.push({
+          _id: `signup:${campaign._id}:${facts.user.openid}:${i}`,
+          openid: facts.user.openid,
+          title: spec.title,
+          discount: { type: 'AMOUNT', amountFen: fen(spec.amountFen) },
+          thresholdFen: fen(spec.thresholdFen),
+          ...(spec.productIds?.length ? { productIds: spec.productIds } : {}),
+          validFrom: facts.now,
+          validUntil: facts.now + spec.validDays * DAY_MS,
+          status: 'UNUSED',
+          source: 'SIGNUP_PACK',
+          issuedAt: facts.now,
+        });
+      });
+    }
+  }
+  return out;
+}
