@@ -32,6 +32,7 @@ export async function takeClaim(
   // An allowance document is created full the first time anyone uses it.
   await insertOnce(ALLOWANCES, {
     _id: claim.key,
+    kind: 'campaign',
     campaignId: claim.campaignId,
     remaining: claim.initial,
     used: 0,

@@ -24,7 +24,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'effects' },
   { name: 'campaigns', indexes: [{ fields: ['status'] }] },
   /** Campaign quotas and per-user limits: remaining units, with the holds of unpaid orders. */
-  { name: 'allowances' },
+  { name: 'allowances', indexes: [{ fields: ['kind'] }] },
   { name: 'coupons', indexes: [{ fields: ['openid'] }, { fields: ['sourceOrderId'] }] },
   { name: 'coupon_templates', indexes: [{ fields: ['status'] }] },
 ];

@@ -5,7 +5,8 @@
 //   - orders stuck in CREATING (a run that died part-way) are abandoned, holds released;
 //   - cancelled orders whose holds were not yet returned get them returned;
 //   - paid orders whose post-payment effects did not finish get them finished;
-//   - refunds whose request got no clear answer are settled by asking cloudPay.
+//   - refunds whose request got no clear answer are settled by asking cloudPay;
+//   - coupon-center quota units held by a claim that crashed are settled.
 // Each step is a conditional update or an idempotent repeat, so overlapping runs are harmless,
 // and one order's failure does not stop the others.
 import type { Order, Refund } from '../../domain/model';
@@ -16,6 +17,7 @@ import { releaseOrderHolds, transition } from '../lib/orders';
 import { applyPaidEffects } from '../lib/paid-effects';
 import { closeTrade, refundState, requestRefund } from '../lib/payments';
 import { markRefundSucceeded } from '../lib/refunds';
+import { consumeUnits, releaseUnits } from '../lib/holds';
 
 const BATCH = 100;
 /** A refund request with no clear answer is checked after this long. */
@@ -133,6 +135,27 @@ export async function main() {
       'refund check',
     ),
   };
+
+  // Coupon-center claims hold a quota unit under the coupon's id while writing it: settle holds
+  // left by a claim that crashed (the coupon exists: use the unit; it does not: give it back).
+  const stale = at - 5 * 60_000;
+  const couponHolds = await each(
+    await findWhere<{ _id: string; holds: { orderId: string; qty: number; at: number }[] }>(
+      'allowances',
+      { kind: 'couponQuota', 'holds.at': _.lte(stale) },
+      BATCH,
+    ),
+    async (allowance) => {
+      for (const hold of allowance.holds.filter((h) => h.at <= stale)) {
+        if (await findById('coupons', hold.orderId))
+          await consumeUnits('allowances', allowance._id, hold.orderId, hold.qty, 'used');
+        else await releaseUnits('allowances', allowance._id, 'remaining', hold.orderId, hold.qty);
+      }
+      return true;
+    },
+    'coupon holds',
+  );
+  Object.assign(report, { couponHolds });
 
   if (Object.values(report).some(Boolean)) console.log('timer', JSON.stringify(report));
   return report;

@@ -1,0 +1,297 @@
+// The campaign engine through the real functions: stacking, new-user prices under concurrency,
+// flash-sale quota and per-user limit, coupons used once, full-return coupons, member tiers.
+import { eventually, startLocalCloud, type LocalCloud } from '../../emulator/launcher';
+import { SEED_CAMPAIGN_IDS } from '../../emulator/seed/campaigns';
+import { run } from '../support/db-probe';
+import {
+  ADDRESS,
+  callAction,
+  expectOk,
+  paySandbox,
+  readDoc,
+  requestId,
+  setFields,
+} from '../support/shop';
+
+let cloud: LocalCloud;
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({ seed: true });
+});
+afterAll(() => cloud.stop());
+
+const buyNowLines = (skuId: string, qty = 1) => ({ source: 'buyNow', skuId, qty });
+const quoteFor = (openid: string, skuId: string, qty = 1, coupon = 'auto') =>
+  expectOk(cloud, openid, 'order', 'quote', { lines: buyNowLines(skuId, qty), coupon });
+/** Orders what the buyer was just quoted, as the app does (the expected total guards the price). */
+async function orderAsQuoted(openid: string, skuId: string, qty = 1, coupon = 'auto') {
+  const q = await quoteFor(openid, skuId, qty, coupon);
+  return callAction(cloud, openid, 'order', 'create', {
+    lines: buyNowLines(skuId, qty),
+    requestId: requestId(openid),
+    address: ADDRESS,
+    coupon,
+    expectedTotalFen: q.totalFen,
+  });
+}
+
+describe('stacking', () => {
+  it('a new user gets the new-user price on one unit only; the rest of the line is at list price', async () => {
+    const q = await quoteFor('stack-new', 'p-dried-mango-1', 3, 'none');
+    const [line] = q.lines;
+    expect(line.adjustments).toEqual([
+      {
+        code: 'NEW_USER',
+        label: '新人价',
+        amountFen: -(1590 - 100),
+        campaignId: SEED_CAMPAIGN_IDS.newUser,
+      },
+    ]);
+    expect(line.amountFen).toBe(100 + 2 * 1590);
+  });
+
+  it('a member gets the tier discount, but not on top of a special price; a coupon applies after', async () => {
+    // demo-regular has paid ¥686: silver (9.8 折), and is not new.
+    const member = await quoteFor('demo-regular', 'p-longjing-1', 1, 'none');
+    expect(member.lines[0].adjustments).toEqual([
+      expect.objectContaining({ label: '银卡会员9.8折', amountFen: -Math.floor(16800 * 0.02) }),
+    ]);
+    const flash = await quoteFor('demo-regular', 'p-navel-orange-1', 1, 'none');
+    expect(flash.lines[0].adjustments).toEqual([
+      expect.objectContaining({ label: '秒杀价', amountFen: 1990 - 3990 }),
+    ]);
+
+    await expectOk(cloud, 'demo-regular', 'coupon', 'claim', { templateId: 'tpl-99-10' });
+    const withCoupon = await quoteFor('demo-regular', 'p-longjing-1', 1);
+    const memberPrice = 16800 - Math.floor(16800 * 0.02);
+    expect(withCoupon.adjustments).toEqual([
+      expect.objectContaining({ code: 'COUPON', amountFen: -1000 }),
+    ]);
+    expect(withCoupon.totalFen).toBe(memberPrice - 1000 + withCoupon.shippingFen);
+    expect(withCoupon.totalFen).toBe(
+      withCoupon.goodsFen - withCoupon.discountFen + withCoupon.shippingFen,
+    );
+  });
+
+  it('a trial is once per user per product and ships free', async () => {
+    const first = await quoteFor('trial-user', 'p-shampoo-1', 2, 'none');
+    expect(first.lines[0].amountFen).toBe(990 + 5900);
+    expect(first.shippingFen).toBe(0);
+    const created = await orderAsQuoted('trial-user', 'p-shampoo-1', 1, 'none');
+    expect(created.ok).toBe(true);
+    await paySandbox(cloud, (created as any).data.order.id);
+    const again = await quoteFor('trial-user', 'p-shampoo-1', 1, 'none');
+    expect(again.lines[0].adjustments).toEqual([]);
+    expect((await quoteFor('trial-user', 'p-hand-cream-1', 1, 'none')).lines[0].amountFen).toBe(
+      990,
+    );
+  });
+});
+
+describe('new-user price', () => {
+  it('two first orders at once: only one gets the new-user price', async () => {
+    const results = await Promise.all(
+      [1, 2].map(() => orderAsQuoted('race-new', 'p-dried-mango-1')),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, code: 'PRICE_CHANGED' });
+    const winner = (results.find((r) => r.ok) as any).data.order;
+    expect(winner.totalFen).toBe(100 + 800);
+  });
+
+  it('a cancelled or expired first order frees it again; paying ends it', async () => {
+    const first = (await orderAsQuoted('free-again', 'p-dried-mango-1')) as any;
+    expect(first.data.order.lineDetails[0].amountFen).toBe(100);
+    expect((await quoteFor('free-again', 'p-dried-mango-1')).lines[0].amountFen).toBe(1590);
+    await expectOk(cloud, 'free-again', 'order', 'cancel', { orderId: first.data.order.id });
+    expect((await quoteFor('free-again', 'p-dried-mango-1')).lines[0].amountFen).toBe(100);
+
+    const second = (await orderAsQuoted('free-again', 'p-dried-mango-1')) as any;
+    await cloud.advanceClock(16 * 60_000);
+    expect((await readDoc(cloud, 'orders', second.data.order.id)).status).toBe('CANCELLED');
+    expect((await quoteFor('free-again', 'p-dried-mango-1')).lines[0].amountFen).toBe(100);
+
+    const third = (await orderAsQuoted('free-again', 'p-dried-mango-1')) as any;
+    await paySandbox(cloud, third.data.order.id);
+    expect((await quoteFor('free-again', 'p-dried-mango-1')).lines[0].amountFen).toBe(1590);
+  });
+
+  it('the new-user coupon pack is issued once', async () => {
+    await expectOk(cloud, 'pack-user', 'user', 'login', {});
+    await expectOk(cloud, 'pack-user', 'user', 'login', {});
+    const coupons = await expectOk(cloud, 'pack-user', 'coupon', 'mine', {});
+    expect(coupons.map((c: any) => c.title).sort()).toEqual(['新人无门槛券', '新人满99减20']);
+    expect((await expectOk(cloud, 'pack-user', 'user', 'me', {})).couponCount).toBe(2);
+  });
+});
+
+describe('flash sale', () => {
+  it('quota 50, 500 concurrent buyers: exactly 50 orders, the per-user limit held, nothing oversold', async () => {
+    await run(
+      cloud,
+      'campaigns',
+      ['doc', SEED_CAMPAIGN_IDS.flash],
+      [
+        'update',
+        {
+          data: {
+            conditions: [
+              { code: 'QUOTA', args: { units: 50 } },
+              { code: 'PER_USER_LIMIT', args: { units: 1, per: 'campaign' } },
+            ],
+          },
+        },
+      ],
+    );
+    await run(cloud, 'allowances', ['where', { campaignId: SEED_CAMPAIGN_IDS.flash }], ['remove']);
+    const sku = 'p-cold-brew-1';
+    const stockBefore = (await readDoc(cloud, 'skus', sku)).stock;
+    // 300 buyers, 200 of them trying twice at once.
+    const buyers = Array.from({ length: 300 }, (_, i) => `flash-${i}`);
+    const attempts = [...buyers, ...buyers.slice(0, 200)];
+    const flashTotal = 1990 + 800;
+    const results = await Promise.all(
+      attempts.map((openid) =>
+        callAction(cloud, openid, 'order', 'create', {
+          lines: buyNowLines(sku),
+          requestId: requestId(openid),
+          address: ADDRESS,
+          coupon: 'none',
+          expectedTotalFen: flashTotal,
+        }),
+      ),
+    );
+    const won = results.filter((r) => r.ok) as any[];
+    expect(won).toHaveLength(50);
+    for (const r of won) expect(r.data.order.totalFen).toBe(flashTotal);
+    for (const r of results.filter((x) => !x.ok))
+      expect(['PRICE_CHANGED', 'ORDER_PROCESSING']).toContain((r as any).code);
+    // Fifty different buyers: nobody got a second flash order.
+    expect(new Set(won.map((r) => attempts[results.indexOf(r)])).size).toBe(50);
+    const quota = await readDoc(cloud, 'allowances', `quota:${SEED_CAMPAIGN_IDS.flash}`);
+    expect(quota.remaining).toBe(0);
+    expect(quota.holds).toHaveLength(50);
+    expect((await readDoc(cloud, 'skus', sku)).stock).toBe(stockBefore - 50);
+
+    // Unpaid flash orders are released after 5 minutes, quota and stock with them.
+    await cloud.advanceClock(6 * 60_000);
+    await eventually(
+      async () =>
+        (await readDoc(cloud, 'allowances', `quota:${SEED_CAMPAIGN_IDS.flash}`)).remaining === 50,
+    );
+    expect((await readDoc(cloud, 'skus', sku)).stock).toBe(stockBefore);
+  });
+});
+
+describe('coupons', () => {
+  it('the center limits claims per user and in total', async () => {
+    await setFields(cloud, 'coupon_templates', 'tpl-199-30', { totalQuota: 3 });
+    const claims = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        callAction(cloud, `claimer-${i}`, 'coupon', 'claim', { templateId: 'tpl-199-30' }),
+      ),
+    );
+    expect(claims.filter((c) => c.ok)).toHaveLength(3);
+    for (const c of claims.filter((x) => !x.ok))
+      expect(c).toMatchObject({ code: 'COUPON_SOLD_OUT' });
+    const twice = await Promise.all(
+      [1, 2, 3].map(() => callAction(cloud, 'greedy', 'coupon', 'claim', { templateId: 'tpl-3' })),
+    );
+    expect(twice.filter((c) => c.ok)).toHaveLength(2);
+    expect(twice.find((c) => !c.ok)).toMatchObject({ code: 'COUPON_LIMIT' });
+    const center = await expectOk(cloud, 'greedy', 'coupon', 'center', {});
+    expect(center.find((t: any) => t.id === 'tpl-3')).toMatchObject({
+      claimedByMe: 2,
+      perUserLimit: 2,
+    });
+  });
+
+  it('a coupon is used by one order at most, even when several orders try it at once', async () => {
+    const coupon = await expectOk(cloud, 'coupon-racer', 'coupon', 'claim', {
+      templateId: 'tpl-99-10',
+    });
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => orderAsQuoted('coupon-racer', 'p-tieguanyin-2', 1, coupon.id)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok))
+      expect(['COUPON_UNAVAILABLE', 'PRICE_CHANGED']).toContain((r as any).code);
+    const stored = await readDoc(cloud, 'coupons', coupon.id);
+    expect(stored).toMatchObject({
+      status: 'HELD',
+      orderId: (results.find((r) => r.ok) as any).data.order.id,
+    });
+  });
+});
+
+describe('full-amount return', () => {
+  it('paying for the designated product issues an equal coupon, withdrawn when the order is refunded', async () => {
+    const created = (await orderAsQuoted('returner', 'p-seaweed-1', 1, 'none')) as any;
+    const paidForLine = created.data.order.lineDetails[0].amountFen;
+    await paySandbox(cloud, created.data.order.id);
+    const [coupon] = (await expectOk(cloud, 'returner', 'coupon', 'mine', {})).filter(
+      (c: any) => c.source === 'FULL_RETURN',
+    );
+    expect(coupon).toMatchObject({ amountFen: paidForLine, thresholdFen: 0, status: 'UNUSED' });
+    await expectOk(cloud, 'demo-staff', 'admin', 'refund', {
+      orderId: created.data.order.id,
+      amountFen: created.data.order.totalFen,
+      reason: '退货',
+      requestId: requestId(),
+    });
+    expect((await readDoc(cloud, 'coupons', coupon.id)).status).toBe('WITHDRAWN');
+    expect(
+      (await expectOk(cloud, 'returner', 'coupon', 'mine', {})).filter(
+        (c: any) => c.source === 'FULL_RETURN',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('member tiers', () => {
+  it('a payment that crosses the threshold moves the user up, and the next quote has the new discount', async () => {
+    await expectOk(cloud, 'climber', 'user', 'login', {});
+    await setFields(cloud, 'users', 'climber', {
+      paidOrderCount: 1,
+      paidTotalFen: 49_000,
+      signupPackIssued: true,
+    });
+    expect((await expectOk(cloud, 'climber', 'user', 'me', {})).tier).toMatchObject({
+      code: 'normal',
+      nextName: '银卡会员',
+      toNextFen: 1000,
+    });
+    expect((await quoteFor('climber', 'p-longjing-1', 1, 'none')).lines[0].adjustments).toEqual([]);
+    const created = (await orderAsQuoted('climber', 'p-tieguanyin-1', 1, 'none')) as any;
+    await paySandbox(cloud, created.data.order.id);
+    expect((await expectOk(cloud, 'climber', 'user', 'me', {})).tier).toMatchObject({
+      code: 'silver',
+      name: '银卡会员',
+    });
+    expect(
+      (await quoteFor('climber', 'p-longjing-1', 1, 'none')).lines[0].adjustments[0].label,
+    ).toBe('银卡会员9.8折');
+  });
+});
+
+it('home shows the new-user zone to new users only, and the flash slot with its quota', async () => {
+  const fresh = await expectOk(cloud, 'home-new', 'catalog', 'home', {});
+  expect(fresh.slots.map((s: any) => s.kind)).toEqual(['NEW_USER', 'FLASH_SALE', 'TRIAL']);
+  const newUserCard = fresh.slots[0].products.find((p: any) => p.id === 'p-dried-mango');
+  expect(newUserCard.promo).toEqual({ label: '新人价', priceFen: 100 });
+  const flash = fresh.slots[1];
+  expect(flash).toMatchObject({
+    total: expect.any(Number),
+    remaining: expect.any(Number),
+    endsAt: expect.any(Number),
+  });
+  const regular = await expectOk(cloud, 'demo-regular', 'catalog', 'home', {});
+  expect(regular.slots.map((s: any) => s.kind)).toEqual(['FLASH_SALE', 'TRIAL']);
+  const detail = await expectOk(cloud, 'home-new', 'catalog', 'product', {
+    productId: 'p-dried-mango',
+  });
+  expect(detail.skus.find((s: any) => s.id === 'p-dried-mango-1').promo).toMatchObject({
+    label: '新人价',
+    priceFen: 100,
+  });
+});
