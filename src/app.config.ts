@@ -6,6 +6,7 @@ export default defineAppConfig({
     { root: 'packages/product', pages: ['detail/index'] },
     { root: 'packages/checkout', pages: ['index'] },
     { root: 'packages/orders', pages: ['list/index', 'detail/index'] },
+    { root: 'packages/coupons', pages: ['center/index', 'mine/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#ffffff',

@@ -1,22 +1,31 @@
-// The app shell: on launch, connect to the cloud and sign the user in with where they came from
-// (a share's ref or a QR code's scene), so attribution sees every entry.
+// The app shell: on launch, connect to the cloud; on every show (launch included), sign the user
+// in with where they came from (a share's ref or a QR code's scene), so attribution sees warm
+// entries from a share card or a scanned code too, not only the first launch.
 import { type PropsWithChildren } from 'react';
-import Taro, { useLaunch } from '@tarojs/taro';
+import { useDidShow, useLaunch } from '@tarojs/taro';
 import { initCloud } from './services/cloud';
 import { userStore } from './stores/user';
 import { cartStore } from './stores/cart';
 import './app.scss';
 
+type EntryOptions = { query?: Record<string, string | undefined>; path?: string } | undefined;
+
+function entryFrom(options: EntryOptions) {
+  const query = options?.query ?? {};
+  // A QR code from wxacode.getUnlimited arrives as an encoded `scene` query.
+  const scene = query.scene ? decodeURIComponent(query.scene) : undefined;
+  return { ref: query.ref, scene, path: options?.path };
+}
+
 function App({ children }: PropsWithChildren) {
-  useLaunch((options) => {
+  useLaunch(() => {
     initCloud();
-    const query = (options?.query ?? {}) as Record<string, string | undefined>;
-    // A QR code from wxacode.getUnlimited arrives as an encoded `scene` query.
-    const scene = query.scene ? decodeURIComponent(query.scene) : undefined;
-    void userStore
-      .login({ ref: query.ref, scene, path: options?.path })
-      .then(() => cartStore.load());
-    Taro.setNavigationBarTitle({ title: '拾光小铺' }).catch(() => undefined);
+  });
+  useDidShow((options: EntryOptions) => {
+    const entry = entryFrom(options);
+    // The first show signs in; later shows only matter when they carry a ref or a scene.
+    if (userStore.user && !entry.ref && !entry.scene) return;
+    void userStore.login(entry).then(() => cartStore.load());
   });
   return children;
 }

@@ -28,8 +28,17 @@ export function ProductCard({ product }: { product: ProductCardView }) {
           ))}
         </View>
         <View className="product-card-foot">
-          <Price fen={product.priceFen} original={product.originalPriceFen} size="sm" />
-          <Text className="muted">已售 {product.sales}</Text>
+          {product.promo ? (
+            <View className="product-card-promo">
+              <Text className="product-card-promo-label">{product.promo.label}</Text>
+              <Price fen={product.promo.priceFen} original={product.priceFen} size="sm" />
+            </View>
+          ) : (
+            <>
+              <Price fen={product.priceFen} original={product.originalPriceFen} size="sm" />
+              <Text className="muted">已售 {product.sales}</Text>
+            </>
+          )}
         </View>
       </View>
     </View>

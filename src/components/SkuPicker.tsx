@@ -24,7 +24,18 @@ export function SkuPicker({ product, selection, qty, onSelect, onQty }: Props) {
   return (
     <View className="sku-picker">
       <View className="sku-summary">
-        <Price fen={sku?.priceFen ?? product.priceFen} original={sku?.originalPriceFen} size="lg" />
+        {sku?.promo ? (
+          <View className="sku-promo">
+            <Text className="sku-promo-label">{sku.promo.label}</Text>
+            <Price fen={sku.promo.priceFen} original={sku.priceFen} size="lg" />
+          </View>
+        ) : (
+          <Price
+            fen={sku?.priceFen ?? product.priceFen}
+            original={sku?.originalPriceFen}
+            size="lg"
+          />
+        )}
         <Text className="sku-stock">
           {sku ? (sku.stock > 0 ? `库存 ${sku.stock} 件` : '该规格已售罄') : '请选择规格'}
         </Text>

@@ -3,6 +3,8 @@ import type { AddressInput, LinesInput } from '@domain/api/inputs';
 import type {
   CartView,
   CategoryPageView,
+  CouponTemplateView,
+  CouponView,
   CreatedOrderView,
   HomeView,
   OrderDetailView,
@@ -33,12 +35,15 @@ export const api = {
   setCartQty: (skuId: string, qty: number) => callCloud<CartView>('cart', 'setQty', { skuId, qty }),
   removeFromCart: (skuIds: string[]) => callCloud<CartView>('cart', 'remove', { skuIds }),
 
-  quote: (lines: LinesInput) => callCloud<QuoteView>('order', 'quote', { lines }),
+  quote: (lines: LinesInput, coupon = 'auto') =>
+    callCloud<QuoteView>('order', 'quote', { lines, coupon }),
   createOrder: (input: {
     lines: LinesInput;
     requestId: string;
     address: AddressInput;
     remark: string;
+    coupon: string;
+    expectedTotalFen: number;
   }) => callCloud<CreatedOrderView>('order', 'create', input),
   payOrder: (orderId: string) =>
     callCloud<{ order: OrderDetailView; payment: PaymentView }>('order', 'pay', { orderId }),
@@ -51,4 +56,9 @@ export const api = {
       ...(cursor ? { cursor } : {}),
     }),
   order: (orderId: string) => callCloud<OrderDetailView>('order', 'detail', { orderId }),
+
+  couponCenter: () => callCloud<CouponTemplateView[]>('coupon', 'center'),
+  claimCoupon: (templateId: string) => callCloud<CouponView>('coupon', 'claim', { templateId }),
+  myCoupons: (status: 'UNUSED' | 'USED' | 'EXPIRED') =>
+    callCloud<CouponView[]>('coupon', 'mine', { status }),
 };

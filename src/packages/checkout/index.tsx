@@ -1,7 +1,9 @@
-// Checkout: the server's quote (one call), the address, and the submit. The submit carries a
-// request id made once per visit to this page, so tapping twice or retrying after a network
-// error returns the same order instead of a second one.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// Checkout: the server's quote (one call, again when the coupon changes), the address, and the
+// submit. The submit carries a request id, so tapping twice or retrying after a network error
+// returns the same order instead of a second one; after a final refusal (out of stock, price
+// changed) a new id is made, since the buyer's next submit is a new attempt. It also carries
+// the total the buyer saw: if the server's differs, nothing is ordered and the page re-quotes.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { LinesInput } from '@domain/api/inputs';
@@ -13,6 +15,7 @@ import { requestPayment } from '../../services/pay';
 import { cartStore } from '../../stores/cart';
 import { AddressForm, addressProblem } from '../../components/AddressForm';
 import { Breakdown } from '../../components/Breakdown';
+import { CouponPicker } from '../../components/CouponPicker';
 import { OrderLines } from '../../components/OrderLines';
 import { ErrorState, Loading } from '../../components/StateView';
 import './index.scss';
@@ -30,29 +33,45 @@ function linesFrom(params: Record<string, string | undefined>): LinesInput {
 
 const newRequestId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 
+/** Errors after which the same submit can never succeed: the next one is a new attempt. */
+const FINAL = [
+  'OUT_OF_STOCK',
+  'PRICE_CHANGED',
+  'COUPON_UNAVAILABLE',
+  'PAYMENT_FAILED',
+  'CART_EMPTY',
+  'PRODUCT_UNAVAILABLE',
+  'SKU_NOT_FOUND',
+];
+
 export default function CheckoutPage() {
   const { params } = useRouter();
   const lines = useMemo(() => linesFrom(params), [params]);
-  const requestId = useMemo(newRequestId, []);
+  const requestId = useRef(newRequestId());
   const [quote, setQuote] = useState<QuoteView | null>(null);
+  const [coupon, setCoupon] = useState('auto');
   const [error, setError] = useState('');
   const [address, setAddress] = useState<Address>(EMPTY_ADDRESS);
   const [remark, setRemark] = useState('');
   const [submitting, setSubmitting] = useState(false);
 
-  const load = useCallback(async () => {
-    setError('');
-    const res = await api.quote(lines);
-    if (!res.ok) return setError(res.message);
-    setQuote(res.data);
-    if (res.data.defaultAddress) setAddress(res.data.defaultAddress);
-  }, [lines]);
+  const load = useCallback(
+    async (withCoupon: string) => {
+      setError('');
+      const res = await api.quote(lines, withCoupon);
+      if (!res.ok) return setError(res.message);
+      setQuote(res.data);
+      if (res.data.defaultAddress)
+        setAddress((current) => (current.name ? current : res.data.defaultAddress!));
+    },
+    [lines],
+  );
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void load(coupon);
+  }, [load, coupon]);
 
-  if (error) return <ErrorState message={error} onRetry={load} />;
+  if (error) return <ErrorState message={error} onRetry={() => load(coupon)} />;
   if (!quote) return <Loading />;
 
   const submit = async () => {
@@ -60,11 +79,24 @@ export default function CheckoutPage() {
     const problem = addressProblem(address) ?? quote.problems[0]?.message;
     if (problem) return Taro.showToast({ title: problem, icon: 'none' });
     setSubmitting(true);
-    const res = await api.createOrder({ lines, requestId, address, remark });
+    const res = await api.createOrder({
+      lines,
+      requestId: requestId.current,
+      address,
+      remark,
+      coupon: quote.couponId ?? 'none',
+      expectedTotalFen: quote.totalFen,
+    });
     if (!res.ok) {
       setSubmitting(false);
+      if (FINAL.includes(res.code)) requestId.current = newRequestId();
       void Taro.showToast({ title: res.message, icon: 'none', duration: 2500 });
-      if (res.code === 'OUT_OF_STOCK') void load();
+      if (
+        res.code === 'PRICE_CHANGED' ||
+        res.code === 'OUT_OF_STOCK' ||
+        res.code === 'COUPON_UNAVAILABLE'
+      )
+        void load('auto');
       return;
     }
     if (lines.source === 'cart') void cartStore.load();
@@ -105,6 +137,12 @@ export default function CheckoutPage() {
         </View>
       </View>
       <View className="section">
+        <CouponPicker coupons={quote.coupons} chosen={quote.couponId} onChoose={setCoupon} />
+        {quote.couponProblem ? (
+          <Text className="checkout-problem">{quote.couponProblem}</Text>
+        ) : null}
+      </View>
+      <View className="section">
         <Breakdown
           goodsFen={quote.goodsFen}
           shippingFen={quote.shippingFen}
@@ -112,6 +150,11 @@ export default function CheckoutPage() {
           lines={quote.lines}
           adjustments={quote.adjustments}
         />
+        {quote.paymentWindowMs < 15 * 60_000 ? (
+          <Text className="muted">
+            含限时活动商品，请在下单后 {Math.round(quote.paymentWindowMs / 60_000)} 分钟内付款
+          </Text>
+        ) : null}
       </View>
       <View className="bottom-bar checkout-bar">
         <View className="checkout-total">

@@ -8,6 +8,7 @@ import { api } from '../../services/api';
 import { uiStore } from '../../stores/ui';
 import { ProductGrid } from '../../components/ProductCard';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
+import { CampaignSlot } from '../../components/CampaignSlot';
 import './index.scss';
 
 export default function HomePage() {
@@ -99,10 +100,7 @@ export default function HomePage() {
       ) : home ? (
         <>
           {home.slots.map((slot) => (
-            <View key={slot.kind} className="section home-slot">
-              <Text className="section-title">{slot.title}</Text>
-              <ProductGrid products={slot.products} />
-            </View>
+            <CampaignSlot key={slot.campaignId} slot={slot} />
           ))}
           <View className="home-categories">
             {home.categories.map((c) => (

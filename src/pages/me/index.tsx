@@ -3,7 +3,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { formatYuan } from '@domain/money';
+import { formatYuan, type Fen } from '@domain/money';
 import type { OrderStatus } from '@domain/model';
 import { userStore } from '../../stores/user';
 import { DEMO_USERS, currentDemoUserId, switchDemoUser } from '../../services/demo-users';
@@ -52,6 +52,40 @@ function MePage() {
         <View className="me-growth">
           <Text className="me-growth-value">{formatYuan(user.paidTotalFen)}</Text>
           <Text className="me-growth-label">累计消费</Text>
+        </View>
+      </View>
+
+      <View className="section me-tier">
+        <View className="me-tier-head">
+          <Text className="me-tier-name">{user.tier.name}</Text>
+          <Text className="muted">
+            {user.tier.nextName
+              ? `再消费 ${formatYuan(user.tier.toNextFen as Fen)} 升级${user.tier.nextName}`
+              : '已是最高等级'}
+          </Text>
+        </View>
+        <View className="me-tier-bar">
+          <View
+            className="me-tier-bar-fill"
+            style={{ width: `${Math.round(user.tier.ratio * 100)}%` }}
+          />
+        </View>
+      </View>
+
+      <View className="section me-links">
+        <View
+          className="me-link"
+          onClick={() => Taro.navigateTo({ url: '/packages/coupons/mine/index' })}
+        >
+          <Text>我的优惠券</Text>
+          <Text className="muted">{user.couponCount ? `${user.couponCount} 张可用` : ''} ›</Text>
+        </View>
+        <View
+          className="me-link"
+          onClick={() => Taro.navigateTo({ url: '/packages/coupons/center/index' })}
+        >
+          <Text>领券中心</Text>
+          <Text className="muted">›</Text>
         </View>
       </View>
 

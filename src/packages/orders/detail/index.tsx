@@ -51,6 +51,12 @@ export default function OrderDetailPage() {
     if (order) void load();
   });
   const countdown = useCountdown(order?.canPay ? order.expiresAt : null);
+  // At the deadline the order is about to be cancelled: show it as the server sees it.
+  useEffect(() => {
+    if (!order?.canPay) return;
+    const timer = setTimeout(() => void load(), Math.max(0, order.expiresAt - Date.now()) + 1500);
+    return () => clearTimeout(timer);
+  }, [order, load]);
 
   if (error && !order) return <ErrorState message={error} onRetry={load} />;
   if (!order) return <Loading />;
@@ -67,8 +73,18 @@ export default function OrderDetailPage() {
       const res = await api.payOrder(order.id);
       if (!res.ok) return void Taro.showToast({ title: res.message, icon: 'none' });
       const outcome = await requestPayment(res.data.payment, order.totalFen);
-      if (outcome === 'paid') void Taro.showToast({ title: '支付成功', icon: 'success' });
+      if (outcome !== 'paid') return;
+      void Taro.showToast({ title: '支付成功', icon: 'success' });
+      await waitUntilPaid();
     });
+  /** The pay notice reaches the server a moment after the payment: look again a few times. */
+  const waitUntilPaid = async () => {
+    for (let i = 0; i < 6; i++) {
+      const res = await api.order(order.id);
+      if (res.ok && res.data.status !== 'UNPAID') return;
+      await new Promise((resolve) => setTimeout(resolve, 800));
+    }
+  };
   const cancel = () =>
     act(async () => {
       const { confirm } = await Taro.showModal({

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
 import type { ProductDetailView } from '@domain/api/views';
 import { chosenSku, initialSelection, type Selection } from '@domain/sku-selection';
 import { api } from '../../../services/api';
@@ -12,7 +13,7 @@ import { SkuPicker } from '../../../components/SkuPicker';
 import { ErrorState, Loading } from '../../../components/StateView';
 import './index.scss';
 
-export default function ProductDetailPage() {
+function ProductDetailPage() {
   const { params } = useRouter();
   const productId = params.id ?? '';
   const [product, setProduct] = useState<ProductDetailView | null>(null);
@@ -110,3 +111,6 @@ export default function ProductDetailPage() {
     </View>
   );
 }
+
+// Observes the cart store: the bottom bar shows the cart count.
+export default observer(ProductDetailPage);

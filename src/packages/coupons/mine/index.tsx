@@ -1,0 +1,86 @@
+// My coupons: unused (including those held by an unpaid order), used, expired.
+import { useCallback, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { CouponView } from '@domain/api/views';
+import { formatYuan } from '@domain/money';
+import { api } from '../../../services/api';
+import { Empty, ErrorState, Loading } from '../../../components/StateView';
+import '../coupons.scss';
+
+type Tab = 'UNUSED' | 'USED' | 'EXPIRED';
+const TABS: { tab: Tab; label: string }[] = [
+  { tab: 'UNUSED', label: '未使用' },
+  { tab: 'USED', label: '已使用' },
+  { tab: 'EXPIRED', label: '已过期' },
+];
+const SOURCE: Record<string, string> = {
+  CENTER: '领券中心',
+  SIGNUP_PACK: '新人券包',
+  FULL_RETURN: '消费全返',
+};
+
+export default function MyCouponsPage() {
+  const [tab, setTab] = useState<Tab>('UNUSED');
+  const [coupons, setCoupons] = useState<CouponView[] | null>(null);
+  const [error, setError] = useState('');
+
+  const load = useCallback(async (which: Tab) => {
+    setCoupons(null);
+    const res = await api.myCoupons(which);
+    if (!res.ok) return setError(res.message);
+    setError('');
+    setCoupons(res.data);
+  }, []);
+
+  useDidShow(() => {
+    void load(tab);
+  });
+
+  return (
+    <View className="page coupons">
+      <View className="order-tabs coupon-tabs">
+        {TABS.map((t) => (
+          <View
+            key={t.tab}
+            className={`order-tab${t.tab === tab ? ' active' : ''}`}
+            onClick={() => {
+              setTab(t.tab);
+              void load(t.tab);
+            }}
+          >
+            {t.label}
+          </View>
+        ))}
+      </View>
+      {error ? <ErrorState message={error} onRetry={() => load(tab)} /> : null}
+      {!error && !coupons ? <Loading /> : null}
+      {coupons && coupons.length === 0 ? (
+        <Empty
+          text="这里还没有优惠券"
+          action="去领券"
+          onAction={() => Taro.redirectTo({ url: '/packages/coupons/center/index' })}
+        />
+      ) : null}
+      {coupons?.map((c) => (
+        <View key={c.id} className={`coupon-card${tab === 'UNUSED' ? '' : ' faded'}`}>
+          <View className="coupon-card-value">
+            <Text className="coupon-card-amount">
+              {c.amountFen !== undefined
+                ? formatYuan(c.amountFen)
+                : `${100 - (c.percentOff ?? 0)}折`}
+            </Text>
+            <Text className="coupon-card-threshold">
+              {c.thresholdFen > 0 ? `满${formatYuan(c.thresholdFen)}可用` : '无门槛'}
+            </Text>
+          </View>
+          <View className="coupon-card-info">
+            <Text className="coupon-card-title">{c.title}</Text>
+            <Text className="muted">{`${SOURCE[c.source] ?? ''} · ${new Date(c.validUntil).toLocaleDateString('zh-CN')} 前有效`}</Text>
+            {c.status === 'HELD' ? <Text className="muted">已用于待付款订单</Text> : null}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
