@@ -14,7 +14,12 @@ import { buildCloud } from './build-cloud';
 import { appIsStale, buildApp } from './build-app';
 
 const root = path.resolve(__dirname, '..');
-const SUBPACKAGE_ROOTS = ['packages/product', 'packages/checkout', 'packages/orders', 'packages/coupons'];
+const SUBPACKAGE_ROOTS = [
+  'packages/product',
+  'packages/checkout',
+  'packages/orders',
+  'packages/coupons',
+];
 
 function sizeOf(target: string): number {
   const stat = fs.statSync(target);

@@ -18,9 +18,11 @@ export function Breakdown({
   goodsFen,
   shippingFen,
   totalFen,
-  adjustments,
+  lines,
+  adjustments: orderAdjustments,
   totalLabel = '实付',
 }: Props) {
+  const adjustments = [...lines.flatMap((l) => l.adjustments), ...orderAdjustments];
   return (
     <View className="breakdown">
       <View className="breakdown-row">

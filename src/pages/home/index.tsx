@@ -1,7 +1,7 @@
 // Home: search, campaign slots (filled by the campaign engine), categories and the product feed.
 // One cloud call per screen load (catalog.home), one more per further page of the feed.
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { HomeView, ProductCardView } from '@domain/api/views';
 import { api } from '../../services/api';
@@ -32,6 +32,13 @@ export default function HomePage() {
   useEffect(() => {
     void load();
   }, [load]);
+  // Back on the tab: campaign slots depend on the shopper (a first payment ends the new-user
+  // zone) and on what is left of a flash sale; refresh them, keep the feed where it was.
+  useDidShow(async () => {
+    if (!home) return;
+    const res = await api.home();
+    if (res.ok) setHome((current) => (current ? { ...current, slots: res.data.slots } : res.data));
+  });
 
   usePullDownRefresh(() => {
     void load().then(() => Taro.stopPullDownRefresh());

@@ -7,7 +7,11 @@
 //   {$cmd: 'aggregate.sum', args: [...]}                     -> db.command.aggregate.sum(...)
 //   {$serverDate: {offset}}  {$regexp: {regexp, options}}    {$date: epochMs}
 // Dates in results come back as {$date: iso} so tests can tell them from strings.
-import { db } from '../../../cloudfunctions/lib/cloud';
+import sdk from 'wx-server-sdk';
+
+// The SDK with its default settings (the shop's lib/cloud.ts changes throwOnNotFound).
+sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
+const db: any = sdk.database();
 const _ = db.command;
 
 type Call = [string, ...unknown[]];

@@ -1,7 +1,7 @@
 // Product detail: images, price, the spec picker with stock per SKU, add to cart or buy now.
 // One call (catalog.product) loads everything the page shows.
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import type { ProductDetailView } from '@domain/api/views';
@@ -34,6 +34,10 @@ function ProductDetailPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  // Coming back to the page (after buying, say): prices and stock may have changed.
+  useDidShow(() => {
+    if (product) void load();
+  });
 
   if (error) return <ErrorState message={error} onRetry={load} />;
   if (!product) return <Loading />;
