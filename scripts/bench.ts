@@ -3,12 +3,17 @@
 //   - home page time to first product in headless Chromium, over H5 on the local cloud
 //   - cloud calls per screen in the H5 app
 //   - order placement through the gateway: orders per second and p95 latency
+//   - quote time with 20 active campaigns and a 30-line cart (engine alone, and order.quote)
+//   - flash-sale drain: 1,000 concurrent buyers for a quota of 100
 // The local cloud's own figures are `npm run bench:cloud`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../emulator/launcher';
 import { SEED } from '../emulator/seed/catalog';
+import type { Campaign } from '../domain/campaigns/types';
+import { fen } from '../domain/money';
+import { quote } from '../domain/pricing/quote';
 import { launchBrowser, newPhonePage } from '../test/support/browser';
 import { buildCloud } from './build-cloud';
 import { appIsStale, buildApp } from './build-app';
@@ -142,6 +147,243 @@ async function orderThroughput(cloud: LocalCloud): Promise<void> {
   );
 }
 
+/** Twenty campaigns of every layer, for the quote benchmark. */
+function benchCampaigns(skuIds: string[], productIds: string[]): Campaign[] {
+  const base = {
+    startsAt: 0,
+    endsAt: Date.UTC(2099, 0, 1),
+    status: 'ACTIVE' as const,
+    priority: 0,
+  };
+  const out: Campaign[] = [];
+  for (let i = 0; i < 8; i++) {
+    out.push({
+      ...base,
+      _id: `bench-special-${i}`,
+      kind: 'FLASH_SALE',
+      title: '特价',
+      label: '特价',
+      conditions: [
+        { code: 'PER_USER_LIMIT', args: { units: 3, per: 'product' } },
+        { code: 'QUOTA', args: { units: 1000 } },
+      ],
+      actions: [
+        {
+          code: 'SPECIAL_PRICE',
+          args: {
+            prices: skuIds.slice(i * 3, i * 3 + 6).map((skuId) => ({ skuId, priceFen: 500 + i })),
+          },
+        },
+      ],
+    });
+  }
+  for (let i = 0; i < 4; i++)
+    out.push({
+      ...base,
+      _id: `bench-member-${i}`,
+      kind: 'MEMBER',
+      title: '会员',
+      label: '会员',
+      conditions: [],
+      actions: [
+        {
+          code: 'TIER_DISCOUNT',
+          args: { rates: { silver: 98 - i, gold: 95 - i, diamond: 90 - i } },
+        },
+      ],
+    });
+  for (let i = 0; i < 4; i++)
+    out.push({
+      ...base,
+      _id: `bench-repeat-${i}`,
+      kind: 'REPEAT_DISCOUNT',
+      title: '复购',
+      label: '复购',
+      conditions: [{ code: 'REPEAT_PURCHASE', args: {} }],
+      actions: [
+        {
+          code: 'PERCENT_OFF_LINES',
+          args: { percentOff: 10 + i, productIds: productIds.slice(i * 5, i * 5 + 10) },
+        },
+      ],
+    });
+  for (let i = 0; i < 2; i++)
+    out.push({
+      ...base,
+      _id: `bench-order-${i}`,
+      kind: 'ORDER_DISCOUNT',
+      title: '满减',
+      label: '满减',
+      conditions: [{ code: 'MIN_SPEND', args: { amountFen: 10_000 * (i + 1) } }],
+      actions: [{ code: 'AMOUNT_OFF_ORDER', args: { amountFen: 1000 * (i + 1) } }],
+    });
+  for (let i = 0; i < 2; i++)
+    out.push({
+      ...base,
+      _id: `bench-return-${i}`,
+      kind: 'FULL_RETURN',
+      title: '全返',
+      label: '全返',
+      conditions: [],
+      actions: [
+        { code: 'RETURN_COUPON', args: { productIds: productIds.slice(i, i + 2), validDays: 30 } },
+      ],
+    });
+  return out;
+}
+
+async function quoteFigures(cloud: LocalCloud): Promise<void> {
+  const onSale = SEED.skus
+    .filter((s) => SEED.products.find((p) => p._id === s.productId)!.status === 'ON' && s.stock > 0)
+    .slice(0, 30);
+  const campaigns = benchCampaigns(
+    onSale.map((s) => s._id),
+    [...new Set(onSale.map((s) => s.productId))],
+  );
+  const lines = onSale.map((sku) => ({
+    product: SEED.products.find((p) => p._id === sku.productId)!,
+    sku,
+    qty: 2,
+  }));
+  const coupons = Array.from({ length: 10 }, (_, i) => ({
+    _id: `c${i}`,
+    openid: 'u',
+    title: '券',
+    discount: { type: 'AMOUNT' as const, amountFen: fen(500 * (i + 1)) },
+    thresholdFen: fen(10_000 * i),
+    validFrom: 0,
+    validUntil: Date.UTC(2099, 0, 1),
+    status: 'UNUSED' as const,
+    source: 'CENTER' as const,
+    issuedAt: 0,
+  }));
+  const facts = {
+    now: Date.now(),
+    user: {
+      openid: 'u',
+      isNewUser: false,
+      paidOrderCount: 3,
+      paidTotalFen: fen(250_000),
+      purchasedProductIds: lines.slice(0, 10).map((l) => l.product._id),
+    },
+    allowances: {},
+    coupons,
+  };
+  const times: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const started = performance.now();
+    quote(lines, { facts, campaigns });
+    times.push(performance.now() - started);
+  }
+  console.log(
+    `quote, engine alone, 20 campaigns, 30-line cart, 10 coupons (2000 runs): p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`,
+  );
+
+  // The same through the gateway: the campaigns stored, 30 lines in a buyer's cart.
+  await cloud.call('dbProbe', {
+    steps: [{ collection: 'campaigns', calls: [['add', { data: campaigns }]] }],
+  });
+  for (const l of lines)
+    await cloud.call(
+      'cart',
+      { action: 'add', skuId: l.sku._id, qty: 2 },
+      { openid: 'bench-quoter' },
+    );
+  const calls: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const started = performance.now();
+    await cloud.call(
+      'order',
+      { action: 'quote', lines: { source: 'cart' } },
+      { openid: 'bench-quoter' },
+    );
+    calls.push(performance.now() - started);
+  }
+  console.log(
+    `order.quote through the gateway, ${campaigns.length + 8} active campaigns, 30-line cart (100 calls): p50 ${percentile(calls, 50).toFixed(1)} ms, p95 ${percentile(calls, 95).toFixed(1)} ms`,
+  );
+  await cloud.call('dbProbe', {
+    steps: [
+      {
+        collection: 'campaigns',
+        calls: [['where', { _id: { $regexp: { regexp: '^bench-' } } }], ['remove']],
+      },
+    ],
+  });
+}
+
+async function flashDrain(cloud: LocalCloud): Promise<void> {
+  const sku = 'p-navel-orange-1';
+  const flashId = 'cmp-flash';
+  const probe = (steps: unknown[]) => cloud.call('dbProbe', { steps });
+  await probe([
+    {
+      collection: 'campaigns',
+      calls: [
+        ['doc', flashId],
+        [
+          'update',
+          {
+            data: {
+              conditions: [
+                { code: 'QUOTA', args: { units: 100 } },
+                { code: 'PER_USER_LIMIT', args: { units: 1, per: 'campaign' } },
+              ],
+            },
+          },
+        ],
+      ],
+    },
+    { collection: 'allowances', calls: [['where', { campaignId: flashId }], ['remove']] },
+    {
+      collection: 'skus',
+      calls: [
+        ['doc', sku],
+        ['update', { data: { stock: 100_000 } }],
+      ],
+    },
+  ]);
+  const address = {
+    name: '秒杀',
+    phone: '13800000000',
+    region: '浙江省 杭州市',
+    detail: '测试路 1 号',
+  };
+  const flashTotal = 1990 + 800;
+  const started = performance.now();
+  let drainedAt = 0;
+  let created = 0;
+  await Promise.all(
+    Array.from({ length: 1000 }, async (_, i) => {
+      const reply = await cloud.call(
+        'order',
+        {
+          action: 'create',
+          lines: { source: 'buyNow', skuId: sku, qty: 1 },
+          requestId: `flash-drain-${i}`,
+          address,
+          coupon: 'none',
+          expectedTotalFen: flashTotal,
+        },
+        { openid: `flash-buyer-${i}` },
+      );
+      if (reply.ok) {
+        created++;
+        if (created === 100) drainedAt = performance.now();
+      }
+    }),
+  );
+  const done = performance.now();
+  const [quota] = (
+    await probe([
+      { collection: 'allowances', calls: [['where', { _id: `quota:${flashId}` }], ['get']] },
+    ])
+  )[0].value.data;
+  console.log(
+    `flash-sale drain, 1,000 concurrent buyers for a quota of 100: ${created} orders created, oversold ${Math.max(0, created - 100)} (quota left ${quota.remaining}, held ${quota.holds.length}), quota gone after ${((drainedAt - started) / 1000).toFixed(1)} s, all answered after ${((done - started) / 1000).toFixed(1)} s`,
+  );
+}
+
 async function main(): Promise<void> {
   await buildCloud();
   if (appIsStale('weapp')) buildApp('weapp');
@@ -152,6 +394,8 @@ async function main(): Promise<void> {
   try {
     await browserFigures(cloud);
     await orderThroughput(cloud);
+    await quoteFigures(cloud);
+    await flashDrain(cloud);
   } finally {
     await cloud.stop();
   }
