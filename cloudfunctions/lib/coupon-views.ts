@@ -2,12 +2,18 @@
 import type { Coupon, CouponTemplate } from '../../domain/campaigns/types';
 import type { CouponTemplateView, CouponView } from '../../domain/api/views';
 
+/** A discount as the app shows it: an amount off, or a percentage off. */
+function discountFields(discount: Coupon['discount']) {
+  return discount.type === 'AMOUNT'
+    ? { amountFen: discount.amountFen }
+    : { percentOff: discount.percentOff };
+}
+
 export function couponView(c: Coupon, now: number): CouponView {
   return {
     id: c._id,
     title: c.title,
-    amountFen: c.discount.type === 'AMOUNT' ? c.discount.amountFen : undefined,
-    percentOff: c.discount.type === 'PERCENT' ? c.discount.percentOff : undefined,
+    ...discountFields(c.discount),
     thresholdFen: c.thresholdFen,
     validUntil: c.validUntil,
     status: c.status === 'UNUSED' && c.validUntil <= now ? 'EXPIRED' : c.status,
@@ -23,8 +29,7 @@ export function templateView(
   return {
     id: t._id,
     title: t.title,
-    amountFen: t.discount.type === 'AMOUNT' ? t.discount.amountFen : undefined,
-    percentOff: t.discount.type === 'PERCENT' ? t.discount.percentOff : undefined,
+    ...discountFields(t.discount),
     thresholdFen: t.thresholdFen,
     validDays: t.validDays,
     remaining,

@@ -4,10 +4,11 @@ import { Countdown } from './Countdown';
 import { ProductGrid } from './ProductCard';
 import './CampaignSlot.scss';
 
+// Generic copy: the limits themselves live in the campaign's rules and show at checkout.
 const SUBTITLE: Record<string, string> = {
-  NEW_USER: '新人首单专享，每人限 1 件',
-  FLASH_SALE: '限量抢购，下单后 5 分钟内付款',
-  TRIAL: '9.9 元包邮试用，每人每款 1 次',
+  NEW_USER: '新人首单专享价',
+  FLASH_SALE: '限量抢购，先到先得',
+  TRIAL: '包邮试用，好物先尝',
 };
 
 /** A campaign on the home page: new-user zone, flash sale (with countdown and what is left), trials. */

@@ -39,11 +39,11 @@ export default function MyCouponsPage() {
 
   return (
     <View className="page coupons">
-      <View className="order-tabs coupon-tabs">
+      <View className="tabs">
         {TABS.map((t) => (
           <View
             key={t.tab}
-            className={`order-tab${t.tab === tab ? ' active' : ''}`}
+            className={`tab${t.tab === tab ? ' active' : ''}`}
             onClick={() => {
               setTab(t.tab);
               void load(t.tab);

@@ -40,11 +40,11 @@ export default function OrderListPage() {
 
   return (
     <View className="page order-list">
-      <View className="order-tabs">
+      <View className="tabs">
         {TABS.map((t) => (
           <View
             key={t.label}
-            className={`order-tab${t.status === status ? ' active' : ''}`}
+            className={`tab${t.status === status ? ' active' : ''}`}
             onClick={() => {
               setStatus(t.status);
               void load(t.status);
