@@ -5,6 +5,7 @@
 // template's quota allowance, held under the coupon's id while the coupon is written, so a retry
 // after a crash finds its own hold and the timer returns holds whose coupon never appeared.
 import { couponInputs } from '../../domain/api/inputs';
+import { newCoupon } from '../../domain/campaigns/coupons';
 import type { Coupon, CouponTemplate } from '../../domain/campaigns/types';
 import { AppError } from '../../domain/result';
 import { couponView, templateView } from '../lib/coupon-views';
@@ -12,7 +13,6 @@ import { _, findById, findByIds, findWhere, insertOnce } from '../lib/db';
 import { consumeUnits, holdUnits, holdsUnits, releaseUnits } from '../lib/holds';
 import { action, createHandler, type Context } from '../lib/router';
 
-const DAY_MS = 24 * 3600_000;
 export const quotaKey = (templateId: string) => `tplquota:${templateId}`;
 const slotIds = (tpl: CouponTemplate, openid: string) =>
   Array.from({ length: tpl.perUserLimit }, (_, i) => `tpl:${tpl._id}:${openid}:${i + 1}`);
@@ -36,20 +36,20 @@ async function claim(tpl: CouponTemplate, ctx: Context): Promise<Coupon> {
       (await holdUnits('allowances', key, 'remaining', slot, 1, ctx.now)) ||
       (await holdsUnits('allowances', key, slot));
     if (!held) throw new AppError('COUPON_SOLD_OUT');
-    const coupon: Coupon = {
-      _id: slot,
-      openid: ctx.openid,
-      title: tpl.title,
-      discount: tpl.discount,
-      thresholdFen: tpl.thresholdFen,
-      ...(tpl.productIds?.length ? { productIds: tpl.productIds } : {}),
-      validFrom: ctx.now,
-      validUntil: ctx.now + tpl.validDays * DAY_MS,
-      status: 'UNUSED',
-      source: 'CENTER',
-      templateId: tpl._id,
-      issuedAt: ctx.now,
-    };
+    const coupon = newCoupon(
+      {
+        id: slot,
+        openid: ctx.openid,
+        title: tpl.title,
+        discount: tpl.discount,
+        thresholdFen: tpl.thresholdFen,
+        productIds: tpl.productIds,
+        validDays: tpl.validDays,
+        source: 'CENTER',
+        templateId: tpl._id,
+      },
+      ctx.now,
+    );
     if (await insertOnce('coupons', coupon as unknown as { _id: string })) {
       await consumeUnits('allowances', key, slot, 1, 'used');
       return coupon;

@@ -2,15 +2,13 @@
 // full-return coupons) are issued, and the buyer's paid count, growth and bought products are
 // updated (the first payment ends new-user status). Each step is safe to repeat, so a notice
 // that arrives twice, or a timer finishing a crashed run, never counts anything twice.
-import type { Coupon } from '../../domain/campaigns/types';
+import { newCoupon } from '../../domain/campaigns/coupons';
 import type { Order, User } from '../../domain/model';
 import { fen } from '../../domain/money';
 import { consumeClaims } from './claims';
 import { db } from './cloud';
 import { _, insertOnce, updateWhere } from './db';
 import { consumeHold } from './stock';
-
-const DAY_MS = 24 * 3600_000;
 
 export async function applyPaidEffects(order: Order): Promise<void> {
   const paidAt = order.payment?.paidAt ?? order.createdAt;
@@ -22,19 +20,19 @@ export async function applyPaidEffects(order: Order): Promise<void> {
   }
   await consumeClaims(order._id, order.claims ?? [], paidAt);
   for (const reward of order.rewards ?? []) {
-    const coupon: Coupon = {
-      _id: `return:${order._id}:${reward.skuId}`,
-      openid: order.openid,
-      title: reward.title,
-      discount: { type: 'AMOUNT', amountFen: reward.valueFen },
-      thresholdFen: reward.thresholdFen,
-      validFrom: paidAt,
-      validUntil: paidAt + reward.validDays * DAY_MS,
-      status: 'UNUSED',
-      source: 'FULL_RETURN',
-      sourceOrderId: order._id,
-      issuedAt: paidAt,
-    };
+    const coupon = newCoupon(
+      {
+        id: `return:${order._id}:${reward.skuId}`,
+        openid: order.openid,
+        title: reward.title,
+        discount: { type: 'AMOUNT', amountFen: reward.valueFen },
+        thresholdFen: reward.thresholdFen,
+        validDays: reward.validDays,
+        source: 'FULL_RETURN',
+        sourceOrderId: order._id,
+      },
+      paidAt,
+    );
     await insertOnce('coupons', coupon as unknown as { _id: string });
   }
   await countPayment(order);

@@ -2,10 +2,9 @@
 // the newcomer meets. Ids are derived from campaign, user and position, so issuing twice gives
 // the same coupons (the second insert is refused): one pack per user.
 import { fen } from '../money';
+import { newCoupon } from './coupons';
 import { conditionRule } from './rules';
 import type { Campaign, Coupon, PricingFacts } from './types';
-
-const DAY_MS = 24 * 3600_000;
 
 export interface SignupCouponSpec {
   title: string;
@@ -31,19 +30,21 @@ export function signupCoupons(campaigns: Campaign[], facts: PricingFacts): Coupo
     for (const action of campaign.actions) {
       if (action.code !== 'SIGNUP_COUPONS') continue;
       (action.args.coupons as SignupCouponSpec[]).forEach((spec, i) => {
-        out.push({
-          _id: `signup:${campaign._id}:${facts.user.openid}:${i}`,
-          openid: facts.user.openid,
-          title: spec.title,
-          discount: { type: 'AMOUNT', amountFen: fen(spec.amountFen) },
-          thresholdFen: fen(spec.thresholdFen),
-          ...(spec.productIds?.length ? { productIds: spec.productIds } : {}),
-          validFrom: facts.now,
-          validUntil: facts.now + spec.validDays * DAY_MS,
-          status: 'UNUSED',
-          source: 'SIGNUP_PACK',
-          issuedAt: facts.now,
-        });
+        out.push(
+          newCoupon(
+            {
+              id: `signup:${campaign._id}:${facts.user.openid}:${i}`,
+              openid: facts.user.openid,
+              title: spec.title,
+              discount: { type: 'AMOUNT', amountFen: fen(spec.amountFen) },
+              thresholdFen: fen(spec.thresholdFen),
+              productIds: spec.productIds,
+              validDays: spec.validDays,
+              source: 'SIGNUP_PACK',
+            },
+            facts.now,
+          ),
+        );
       });
     }
   }
