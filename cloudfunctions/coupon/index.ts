@@ -2,15 +2,16 @@
 //
 // A claim is limited twice, both atomically: per user by the coupon's id (template, user and a
 // slot number up to the per-user limit: inserting an id that exists fails), and in total by the
-// template's quota allowance, held under the coupon's id while the coupon is written, so a retry
-// after a crash finds its own hold and the timer returns holds whose coupon never appeared.
+// template's quota allowance, held under a token of this call while the coupon is written (the
+// coupon records the token); the timer settles holds a crashed call left behind.
+import { randomUUID } from 'node:crypto';
 import { couponInputs } from '../../domain/api/inputs';
 import { newCoupon } from '../../domain/campaigns/coupons';
 import type { Coupon, CouponTemplate } from '../../domain/campaigns/types';
 import { AppError } from '../../domain/result';
 import { couponView, templateView } from '../lib/coupon-views';
 import { _, findById, findByIds, findWhere, insertOnce } from '../lib/db';
-import { consumeUnits, holdUnits, holdsUnits, releaseUnits } from '../lib/holds';
+import { consumeUnits, holdUnits, releaseUnits } from '../lib/holds';
 import { action, createHandler, type Context } from '../lib/router';
 
 export const quotaKey = (templateId: string) => `tplquota:${templateId}`;
@@ -26,16 +27,16 @@ async function claim(tpl: CouponTemplate, ctx: Context): Promise<Coupon> {
     used: 0,
     holds: [],
   });
-  for (let attempt = 0; attempt < tpl.perUserLimit; attempt++) {
+  for (let attempt = 0; attempt < tpl.perUserLimit + 2; attempt++) {
     const taken = new Set(
       (await findByIds<Coupon>('coupons', slotIds(tpl, ctx.openid))).map((c) => c._id),
     );
     const slot = slotIds(tpl, ctx.openid).find((id) => !taken.has(id));
     if (!slot) throw new AppError('COUPON_LIMIT', `每人限领 ${tpl.perUserLimit} 张`);
-    const held =
-      (await holdUnits('allowances', key, 'remaining', slot, 1, ctx.now)) ||
-      (await holdsUnits('allowances', key, slot));
-    if (!held) throw new AppError('COUPON_SOLD_OUT');
+    // This call's own hold: another claim racing for the same slot holds under its own token.
+    const token = `${slot}#${randomUUID()}`;
+    if (!(await holdUnits('allowances', key, 'remaining', token, 1, ctx.now)))
+      throw new AppError('COUPON_SOLD_OUT');
     const coupon = newCoupon(
       {
         id: slot,
@@ -50,12 +51,14 @@ async function claim(tpl: CouponTemplate, ctx: Context): Promise<Coupon> {
       },
       ctx.now,
     );
-    if (await insertOnce('coupons', coupon as unknown as { _id: string })) {
-      await consumeUnits('allowances', key, slot, 1, 'used');
+    if (
+      await insertOnce('coupons', { ...coupon, claimToken: token } as unknown as { _id: string })
+    ) {
+      await consumeUnits('allowances', key, token, 1, 'used');
       return coupon;
     }
-    // A concurrent claim of ours filled this slot first: give its unit back and try the next.
-    await releaseUnits('allowances', key, 'remaining', slot, 1);
+    // A concurrent claim of ours filled this slot first: give our unit back and try the next.
+    await releaseUnits('allowances', key, 'remaining', token, 1);
   }
   throw new AppError('COUPON_LIMIT', `每人限领 ${tpl.perUserLimit} 张`);
 }

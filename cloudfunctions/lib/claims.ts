@@ -45,13 +45,19 @@ export async function takeClaim(
 /** Gives an order's claims back (cancelled or abandoned). Safe to repeat. */
 export async function releaseClaims(orderId: string, claims: Claim[]): Promise<void> {
   for (const claim of claims) {
-    if (claim.kind === 'COUPON')
+    if (claim.kind === 'COUPON') {
+      // A coupon withdrawn while this order held it (its own order was refunded) does not come back.
+      await updateWhere(
+        'coupons',
+        { _id: claim.couponId, status: 'HELD', orderId, withdrawOnRelease: true },
+        { status: 'WITHDRAWN' },
+      );
       await updateWhere(
         'coupons',
         { _id: claim.couponId, status: 'HELD', orderId },
         { status: 'UNUSED', orderId: _.remove() },
       );
-    else await releaseUnits(ALLOWANCES, claim.key, 'remaining', orderId, claim.qty);
+    } else await releaseUnits(ALLOWANCES, claim.key, 'remaining', orderId, claim.qty);
   }
 }
 

@@ -8,6 +8,7 @@ import { fen } from '../../domain/money';
 import { consumeClaims } from './claims';
 import { db } from './cloud';
 import { _, insertOnce, updateWhere } from './db';
+import { cancelOtherNewUserOrders } from './new-user';
 import { consumeHold } from './stock';
 
 export async function applyPaidEffects(order: Order): Promise<void> {
@@ -19,10 +20,12 @@ export async function applyPaidEffects(order: Order): Promise<void> {
     }
   }
   await consumeClaims(order._id, order.claims ?? [], paidAt);
-  for (const reward of order.rewards ?? []) {
+  // A refund already started means the rewards were forfeited (a crashed run finishing late).
+  const rewards = order.refundedFen > 0 ? [] : (order.rewards ?? []);
+  for (const reward of rewards) {
     const coupon = newCoupon(
       {
-        id: `return:${order._id}:${reward.skuId}`,
+        id: `return:${order._id}:${reward.campaignId}:${reward.skuId}`,
         openid: order.openid,
         title: reward.title,
         discount: { type: 'AMOUNT', amountFen: reward.valueFen },
@@ -35,17 +38,20 @@ export async function applyPaidEffects(order: Order): Promise<void> {
     );
     await insertOnce('coupons', coupon as unknown as { _id: string });
   }
-  await countPayment(order);
+  if (await countPayment(order)) await cancelOtherNewUserOrders(order, paidAt);
   await updateWhere('orders', { _id: order._id }, { paidEffectsApplied: true });
 }
 
-/** Adds the order to the user's totals once, guarded by an effect marker in one transaction. */
-async function countPayment(order: Order): Promise<void> {
+/**
+ * Adds the order to the user's totals once, guarded by an effect marker in one transaction.
+ * True when this was the user's first counted payment.
+ */
+async function countPayment(order: Order): Promise<boolean> {
   const marker = `paid:${order._id}`;
   const productIds = [...new Set(order.lines.map((l) => l.productId))];
-  await db.runTransaction(async (t: any) => {
+  return db.runTransaction(async (t: any) => {
     const seen = await t.collection('effects').doc(marker).get();
-    if (seen.data) return;
+    if (seen.data) return false;
     await t
       .collection('effects')
       .doc(marker)
@@ -70,5 +76,6 @@ async function countPayment(order: Order): Promise<void> {
             ...totals,
           },
         });
+    return totals.paidOrderCount === 1;
   }, 10);
 }

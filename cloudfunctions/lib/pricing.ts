@@ -18,6 +18,7 @@ export async function activeCampaigns(now: number): Promise<Campaign[]> {
   const { data } = await db
     .collection('campaigns')
     .where({ status: 'ACTIVE', endsAt: _.gt(now) })
+    .orderBy('priority', 'desc')
     .limit(200)
     .get();
   return data as Campaign[];

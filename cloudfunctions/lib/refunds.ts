@@ -24,4 +24,10 @@ export async function withdrawReturnCoupons(orderId: string): Promise<void> {
     { sourceOrderId: orderId, status: 'UNUSED' },
     { status: 'WITHDRAWN' },
   );
+  // One held by an unpaid order is withdrawn if that order lets it go (it was not used yet).
+  await updateWhere(
+    'coupons',
+    { sourceOrderId: orderId, status: 'HELD' },
+    { withdrawOnRelease: true },
+  );
 }

@@ -17,7 +17,7 @@ import type { Order } from '../../domain/model';
 import { ZERO } from '../../domain/money';
 import type { Quote } from '../../domain/pricing/quote';
 import { AppError } from '../../domain/result';
-import { takeClaim } from '../lib/claims';
+import { releaseClaims, takeClaim } from '../lib/claims';
 import { db } from '../lib/cloud';
 import { _, findById, insertOnce, updateWhere } from '../lib/db';
 import { resolveLines, type ResolvedLine } from '../lib/lines';
@@ -79,7 +79,7 @@ export async function placeOrder(input: PlaceOrderInput, ctx: Context): Promise<
     const lost = await takeClaims(order, priced.claims, ctx);
     if (!lost) break;
     // Someone else took the last of it: give ours back and price without it.
-    await releaseOrderHolds({ ...order, claims: priced.claims });
+    await releaseClaims(order._id, priced.claims); // no stock is held yet
     if (lost.kind === 'COUPON') {
       if (input.coupon !== 'auto')
         return abandon(order, ctx, 'COUPON_UNAVAILABLE', '这张优惠券已被使用');

@@ -2,13 +2,14 @@
 // until we answer {errcode: 0}, and may send it more than once, so everything here is
 // idempotent. A notice is only a prompt: what it claims is checked with cloudPay itself before
 // anything changes, so a forged, replayed or mistaken notice pays or refunds nothing.
-import type { Order, Refund } from '../../domain/model';
+import type { Order, Refund, User } from '../../domain/model';
 import { fen } from '../../domain/money';
 import { PAID_STATUSES } from '../../domain/order-status';
 import { cloud } from '../lib/cloud';
 import { now } from '../lib/clock';
 import { findById, insertOnce } from '../lib/db';
-import { transition } from '../lib/orders';
+import { releaseOrderHolds, transition } from '../lib/orders';
+import { holdsNewUserPrice } from '../lib/new-user';
 import { applyPaidEffects } from '../lib/paid-effects';
 import { queryTrade, refundState, requestRefund } from '../lib/payments';
 import { markRefundSucceeded } from '../lib/refunds';
@@ -55,6 +56,13 @@ async function onPayment(notice: PayNotice): Promise<Reply> {
     return refuse('cloudPay does not report this payment');
 
   const at = now();
+  if (order.status === 'UNPAID' && holdsNewUserPrice(order) && (await paidBefore(order.openid))) {
+    // The new-user price was for the first paid order, and the buyer paid another one first.
+    const cancel = { reason: 'NEW_USER_ENDED', at, by: 'system' };
+    if (await transition(order, 'cancel', 'system', at, { cancel }, 'NEW_USER_ENDED'))
+      await releaseOrderHolds(order);
+    return refundLatePayment((await findById<Order>('orders', order._id))!, trade.totalFee, at);
+  }
   const payment = {
     ...order.payment,
     transactionId: trade.transactionId,
@@ -112,4 +120,8 @@ async function onRefund(notice: PayNotice): Promise<Reply> {
   }
   await markRefundSucceeded(refund, now());
   return ACK;
+}
+
+async function paidBefore(openid: string): Promise<boolean> {
+  return ((await findById<User>('users', openid))?.paidOrderCount ?? 0) > 0;
 }

@@ -147,7 +147,12 @@ export async function main() {
     ),
     async (allowance) => {
       for (const hold of allowance.holds.filter((h) => h.at <= stale)) {
-        if (await findById('coupons', hold.orderId))
+        // The holder is `${couponId}#${token}`: the unit was used if that coupon was written by that call.
+        const coupon = await findById<{ claimToken?: string }>(
+          'coupons',
+          hold.orderId.split('#')[0],
+        );
+        if (coupon?.claimToken === hold.orderId)
           await consumeUnits('allowances', allowance._id, hold.orderId, hold.qty, 'used');
         else await releaseUnits('allowances', allowance._id, 'remaining', hold.orderId, hold.qty);
       }

@@ -164,7 +164,10 @@ export const ACTIONS: Record<string, ActionRule> = {
     layer: 'special',
     specialPrice: (args: { prices: { skuId: string; priceFen: number }[] }, line) => {
       const found = args.prices.find((p) => p.skuId === line.skuId);
-      return found ? fen(found.priceFen) : null;
+      // A malformed (negative or fractional) price never applies.
+      return found && Number.isSafeInteger(found.priceFen) && found.priceFen >= 0
+        ? fen(found.priceFen)
+        : null;
     },
   },
   TIER_DISCOUNT: {

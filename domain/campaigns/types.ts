@@ -99,7 +99,15 @@ export interface Reward {
  * cancelled, consumed when it is paid.
  */
 export type Claim =
-  | { kind: 'ALLOWANCE'; key: string; qty: number; initial: number; campaignId: string }
+  | {
+      kind: 'ALLOWANCE';
+      key: string;
+      qty: number;
+      initial: number;
+      campaignId: string;
+      /** From a new-user campaign: valid only while the buyer has paid no other order. */
+      newUserOnly?: true;
+    }
   | { kind: 'COUPON'; couponId: string };
 
 /** What the engine knows about the buyer. */

@@ -13,7 +13,7 @@
 // Ties go to the campaign with the higher priority, then the smaller id, so the result does not
 // depend on the order of lines or campaigns.
 import { UNPAID_TIMEOUT_MS } from '../order-status';
-import { ZERO, addFen, fen, mulFen, type Fen } from '../money';
+import { ZERO, addFen, fen, mulFen, splitProportionally, type Fen } from '../money';
 import type { Adjustment, OrderLine, Product, Sku } from '../model';
 import { actionRule, conditionRule, percentOff, type RuleLine } from '../campaigns/rules';
 import type { Campaign, Claim, PricingFacts, Reward } from '../campaigns/types';
@@ -150,12 +150,30 @@ export function quote(
     payable = fen(payable - orderCampaign.offFen);
   }
 
+  const usedCampaigns = uniqueCampaigns([
+    ...drafts.flatMap((l) => l.used),
+    ...(orderCampaign ? [orderCampaign.campaign] : []),
+  ]);
+  const freeShipping = usedCampaigns.some((c) =>
+    c.actions.some((a) => actionRule(a.code).layer === 'shipping'),
+  );
+  const shippingFor = (goods: Fen) =>
+    drafts.length === 0 || freeShipping || goods >= SHIPPING_RULE.freeFromFen
+      ? ZERO
+      : SHIPPING_RULE.feeFen;
+
   const coupons = couponOptions(facts, drafts, payable);
   const wanted = context.coupon ?? 'auto';
   let chosen: CouponOption | undefined;
   let couponProblem: string | undefined;
-  if (wanted === 'auto') chosen = coupons.find((c) => c.usable);
-  else if (wanted !== 'none') {
+  if (wanted === 'auto') {
+    // The coupon that leaves the least to pay, shipping included (a coupon can push the goods
+    // under the free-shipping threshold), and none when no coupon beats paying without one.
+    const totalWith = (c: CouponOption) =>
+      payable - c.valueFen + shippingFor(fen(payable - c.valueFen));
+    const best = coupons.filter((c) => c.usable).sort((a, b) => totalWith(a) - totalWith(b))[0];
+    if (best && totalWith(best) < payable + shippingFor(payable)) chosen = best;
+  } else if (wanted !== 'none') {
     chosen = coupons.find((c) => c.id === wanted && c.usable);
     if (!chosen) couponProblem = '这张优惠券不能用于当前商品';
   }
@@ -169,17 +187,7 @@ export function quote(
     payable = fen(payable - chosen.valueFen);
   }
 
-  const usedCampaigns = uniqueCampaigns([
-    ...drafts.flatMap((l) => l.used),
-    ...(orderCampaign ? [orderCampaign.campaign] : []),
-  ]);
-  const freeShipping = usedCampaigns.some((c) =>
-    c.actions.some((a) => actionRule(a.code).layer === 'shipping'),
-  );
-  const shippingFen =
-    drafts.length === 0 || freeShipping || payable >= SHIPPING_RULE.freeFromFen
-      ? ZERO
-      : SHIPPING_RULE.feeFen;
+  const shippingFen = shippingFor(payable);
   const windows = usedCampaigns.flatMap((c) =>
     c.actions
       .map((a) => actionRule(a.code).paymentWindowMs?.(a.args))
@@ -198,7 +206,7 @@ export function quote(
       ...allowanceClaims.values(),
       ...(chosen ? [{ kind: 'COUPON' as const, couponId: chosen.id }] : []),
     ],
-    rewards: rewardsFor(active, drafts, facts),
+    rewards: rewardsFor(active, drafts, facts, payable, orderAdjustments),
     paymentWindowMs: Math.min(UNPAID_TIMEOUT_MS, ...windows),
     couponId: chosen?.id ?? null,
     coupons,
@@ -291,6 +299,9 @@ function applySpecialPrice(
         qty: best.units,
         initial: allowance.initial,
         campaignId: best.campaign._id,
+        ...(best.campaign.conditions.some((c) => c.code === 'NEW_USER')
+          ? { newUserOnly: true }
+          : {}),
       });
   }
 }
@@ -372,15 +383,41 @@ function couponOptions(facts: PricingFacts, lines: Draft[], payable: Fen): Coupo
     );
 }
 
-function rewardsFor(active: Campaign[], lines: Draft[], facts: PricingFacts): Reward[] {
+/**
+ * Rewards (e.g. full-return coupons) are worth what the line actually paid: its share of the
+ * order discount and coupon is taken off, so a line paid with a return coupon earns nothing new.
+ */
+function rewardsFor(
+  active: Campaign[],
+  lines: Draft[],
+  facts: PricingFacts,
+  payable: Fen,
+  orderAdjustments: Adjustment[],
+): Reward[] {
+  const orderOff = -orderAdjustments.reduce((sum, a) => sum + a.amountFen, 0);
+  const shares = splitProportionally(
+    fen(orderOff),
+    lines.map((l) => l.amountFen),
+  );
+  const paid = new Map(lines.map((l, i) => [l.skuId, fen(l.amountFen - shares[i])]));
   const rewards: Reward[] = [];
   for (const campaign of active) {
+    const orderOk = campaign.conditions.every(
+      (r) =>
+        conditionRule(r.code).scope !== 'order' ||
+        conditionRule(r.code).testAmount!(r.args, payable),
+    );
+    if (!orderOk) continue;
     for (const a of campaign.actions) {
       const rule = actionRule(a.code);
       if (!rule.reward) continue;
       for (const line of lines) {
         if (!lineConditionsPass(campaign, facts, ruleLine(line))) continue;
-        const reward = rule.reward(a.args, ruleLine(line), campaign);
+        const reward = rule.reward(
+          a.args,
+          { ...ruleLine(line), amountFen: paid.get(line.skuId)! },
+          campaign,
+        );
         if (reward) rewards.push(reward);
       }
     }

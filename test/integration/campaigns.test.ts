@@ -295,3 +295,125 @@ it('home shows the new-user zone to new users only, and the flash slot with its 
     priceFen: 100,
   });
 });
+
+describe('first paid order only', () => {
+  it('paying another order first cancels the order holding the new-user price', async () => {
+    const a = (await orderAsQuoted('first-only', 'p-dried-mango-1', 1, 'none')) as any;
+    const b = (await orderAsQuoted('first-only', 'p-longjing-1', 1, 'none')) as any;
+    expect(a.data.order.lineDetails[0].amountFen).toBe(100);
+    await paySandbox(cloud, b.data.order.id);
+    expect(await readDoc(cloud, 'orders', a.data.order.id)).toMatchObject({
+      status: 'CANCELLED',
+      cancel: { reason: 'NEW_USER_ENDED' },
+    });
+    expect(
+      (await cloud.request('POST', '/_emulator/pay/confirm', { outTradeNo: a.data.order.id }))
+        .status,
+    ).toBe(409);
+  });
+
+  it('a new-user order paid after another payment is refunded in full', async () => {
+    const a = (await orderAsQuoted('late-first', 'p-dried-mango-1', 1, 'none')) as any;
+    const b = (await orderAsQuoted('late-first', 'p-longjing-1', 1, 'none')) as any;
+    await cloud.request('POST', '/_emulator/pay/confirm', {
+      outTradeNo: a.data.order.id,
+      notify: false,
+    });
+    await paySandbox(cloud, b.data.order.id);
+    await cloud.request('POST', '/_emulator/pay/deliver', { outTradeNo: a.data.order.id });
+    expect(await readDoc(cloud, 'orders', a.data.order.id)).toMatchObject({
+      status: 'CANCELLED',
+      cancel: { reason: 'NEW_USER_ENDED' },
+    });
+    const refunds = (
+      await cloud.request('GET', `/_emulator/pay/refunds?outTradeNo=${a.data.order.id}`)
+    ).body;
+    expect(refunds.map((r: any) => r.refundFee)).toEqual([a.data.order.totalFen]);
+  });
+});
+
+describe('full-amount return, edge cases', () => {
+  it('a line paid with a return coupon earns no new one', async () => {
+    const first = (await orderAsQuoted('return-loop', 'p-seaweed-1', 1, 'none')) as any;
+    await paySandbox(cloud, first.data.order.id);
+    const [earned] = (await expectOk(cloud, 'return-loop', 'coupon', 'mine', {})).filter(
+      (c: any) => c.source === 'FULL_RETURN',
+    );
+    const second = (await orderAsQuoted('return-loop', 'p-seaweed-1', 1, earned.id)) as any;
+    expect(second.ok).toBe(true);
+    await paySandbox(cloud, second.data.order.id);
+    const returns = (
+      await run(
+        cloud,
+        'coupons',
+        ['where', { openid: 'return-loop', source: 'FULL_RETURN' }],
+        ['get'],
+      )
+    ).data;
+    expect(returns.map((c: any) => c.status)).toEqual(['USED']);
+  });
+
+  it('a return coupon held by an unpaid order is withdrawn when that order lets it go after a refund', async () => {
+    const source = (await orderAsQuoted('return-held', 'p-seaweed-1', 1, 'none')) as any;
+    await paySandbox(cloud, source.data.order.id);
+    const [earned] = (await expectOk(cloud, 'return-held', 'coupon', 'mine', {})).filter(
+      (c: any) => c.source === 'FULL_RETURN',
+    );
+    const holder = (await orderAsQuoted('return-held', 'p-longjing-1', 1, earned.id)) as any;
+    expect((await readDoc(cloud, 'coupons', earned.id)).status).toBe('HELD');
+    await expectOk(cloud, 'demo-staff', 'admin', 'refund', {
+      orderId: source.data.order.id,
+      amountFen: source.data.order.totalFen,
+      reason: '退货',
+      requestId: requestId(),
+    });
+    await expectOk(cloud, 'return-held', 'order', 'cancel', { orderId: holder.data.order.id });
+    expect((await readDoc(cloud, 'coupons', earned.id)).status).toBe('WITHDRAWN');
+  });
+});
+
+it('the best coupon is the one leaving the least to pay, shipping included', async () => {
+  // ¥99.00 of goods ships free; a ¥3 coupon would bring it under ¥99 and add ¥8 shipping.
+  await expectOk(cloud, 'ship-aware', 'coupon', 'claim', { templateId: 'tpl-3' });
+  await run(
+    cloud,
+    'users',
+    ['doc', 'ship-aware'],
+    [
+      'set',
+      {
+        data: {
+          nickname: 'x',
+          createdAt: 0,
+          lastSeenAt: 0,
+          firstEntry: { at: 0 },
+          paidOrderCount: 1,
+          paidTotalFen: 0,
+          signupPackIssued: true,
+        },
+      },
+    ],
+  );
+  await setFields(cloud, 'skus', 'p-egg-roll-1', { priceFen: 9900 });
+  const q = await quoteFor('ship-aware', 'p-egg-roll-1', 1);
+  expect(q.couponId).toBeNull();
+  expect(q.totalFen).toBe(9900);
+  await setFields(cloud, 'skus', 'p-egg-roll-1', { priceFen: 2890 });
+});
+
+it('coupon-center claims racing from the same users: every user gets their limit, none is refused as sold out', async () => {
+  const users = Array.from({ length: 30 }, (_, i) => `swarm-${i}`);
+  const results = await Promise.all(
+    users.flatMap((u) =>
+      Array.from({ length: 5 }, () =>
+        callAction(cloud, u, 'coupon', 'claim', { templateId: 'tpl-99-10' }),
+      ),
+    ),
+  );
+  // tpl-99-10 allows one per user and has plenty left.
+  expect(results.filter((r) => r.ok)).toHaveLength(30);
+  for (const r of results.filter((x) => !x.ok)) expect(r).toMatchObject({ code: 'COUPON_LIMIT' });
+  const quota = await readDoc(cloud, 'allowances', 'tplquota:tpl-99-10');
+  expect(quota.holds).toEqual([]);
+  expect(quota.remaining + quota.used).toBe(1000);
+});

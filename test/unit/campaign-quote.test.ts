@@ -270,7 +270,14 @@ describe('quote with campaigns', () => {
     const q = quote(build([{ sku: 's01', price: 1000, qty: 3 }]), { facts, campaigns: [campaign] });
     expect(q.lines[0].amountFen).toBe(100 + 2000);
     expect(q.claims).toEqual([
-      { kind: 'ALLOWANCE', key: 'user:new:u', qty: 1, initial: 1, campaignId: 'new' },
+      {
+        kind: 'ALLOWANCE',
+        key: 'user:new:u',
+        qty: 1,
+        initial: 1,
+        campaignId: 'new',
+        newUserOnly: true,
+      },
     ]);
     const used = quote(build([{ sku: 's01', price: 1000, qty: 3 }]), {
       facts: { ...facts, allowances: { 'user:new:u': 0 } },
