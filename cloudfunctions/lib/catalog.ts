@@ -2,7 +2,7 @@
 import type { ProductCardView, ProductDetailView } from '../../domain/api/views';
 import type { Category, Product, Sku } from '../../domain/model';
 import { db } from './cloud';
-import { _, findByIds } from './db';
+import { _ } from './db';
 
 export async function categories(): Promise<Category[]> {
   const { data } = await db.collection('categories').orderBy('sort', 'asc').limit(100).get();
@@ -63,8 +63,4 @@ export function detail(product: Product, skus: Sku[]): ProductDetailView {
     tags: product.tags,
     sales: product.sales,
   };
-}
-
-export async function productsByIds(ids: string[]): Promise<Product[]> {
-  return findByIds<Product>('products', ids);
 }

@@ -29,8 +29,10 @@ export async function pricingFacts(
   now: number,
   campaigns: Campaign[],
   lines: { productId: string }[],
+  /** The buyer's document when the caller already has it. */
+  known?: User | null,
 ): Promise<PricingFacts> {
-  const user = await findById<User>('users', openid);
+  const user = known === undefined ? await findById<User>('users', openid) : known;
   const facts: PricingFacts = {
     now,
     user: {
@@ -85,17 +87,17 @@ export async function quoteFor(
   now: number,
   lines: QuoteInputLine[],
   options: Pick<QuoteContext, 'coupon' | 'exclude'> & { campaigns?: Campaign[] } = {},
-): Promise<{ quote: Quote; facts: PricingFacts; campaigns: Campaign[] }> {
-  const campaigns = options.campaigns ?? (await activeCampaigns(now));
-  const facts = await pricingFacts(
-    openid,
-    now,
-    campaigns,
-    lines.map((l) => ({ productId: l.product._id })),
-  );
+): Promise<{ quote: Quote; facts: PricingFacts; campaigns: Campaign[]; user: User | null }> {
+  const [campaigns, user] = await Promise.all([
+    options.campaigns ?? activeCampaigns(now),
+    findById<User>('users', openid),
+  ]);
+  const productIds = lines.map((l) => ({ productId: l.product._id }));
+  const facts = await pricingFacts(openid, now, campaigns, productIds, user);
   return {
     quote: quote(lines, { facts, campaigns, coupon: options.coupon, exclude: options.exclude }),
     facts,
     campaigns,
+    user,
   };
 }

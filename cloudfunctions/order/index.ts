@@ -1,7 +1,7 @@
 // order: quote, place (idempotent by request id), pay, cancel, confirm receipt, list, detail.
 import { orderInputs } from '../../domain/api/inputs';
 import type { OrderSummaryView, QuoteView } from '../../domain/api/views';
-import type { Order, User } from '../../domain/model';
+import type { Order } from '../../domain/model';
 import { AppError } from '../../domain/result';
 import { db } from '../lib/cloud';
 import { _, findById } from '../lib/db';
@@ -28,15 +28,12 @@ export const main = createHandler({
     async run({ lines, coupon }, ctx): Promise<QuoteView> {
       const resolved = await resolveLines(ctx.openid, lines);
       const ok = resolved.filter((l) => !l.problem);
-      const [{ quote: priced }, user] = await Promise.all([
-        quoteFor(
-          ctx.openid,
-          ctx.now,
-          ok.map((l) => ({ product: l.product!, sku: l.sku!, qty: l.qty })),
-          { coupon },
-        ),
-        findById<User>('users', ctx.openid),
-      ]);
+      const { quote: priced, user } = await quoteFor(
+        ctx.openid,
+        ctx.now,
+        ok.map((l) => ({ product: l.product!, sku: l.sku!, qty: l.qty })),
+        { coupon },
+      );
       const { claims: _claims, rewards: _rewards, ...view } = priced;
       return {
         ...view,

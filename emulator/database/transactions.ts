@@ -29,10 +29,6 @@ export class Transactions {
     private readonly checkUnique: (writes: Write[]) => void,
   ) {}
 
-  get openCount(): number {
-    return this.open.size;
-  }
-
   start(): string {
     this.expireIdle();
     const id = randomUUID();

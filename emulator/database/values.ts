@@ -60,17 +60,3 @@ export function resolveServerDates(value: any, now: number): any {
 export function hasServerDate(text: string | undefined): boolean {
   return !!text && text.includes('$tcb_server_date');
 }
-
-/** Reads a dotted path (`a.b.c`) from a document; arrays on the way are returned as they are. */
-export function getPath(doc: any, path: string): any {
-  let cur = doc;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-    cur = cur[part];
-  }
-  return cur;
-}
-
-export function sameValue(a: unknown, b: unknown): boolean {
-  return toDisk(a) === toDisk(b);
-}

@@ -25,9 +25,6 @@ const h5Transport: Transport = async (name, data) => {
 
 const transport: Transport = process.env.TARO_ENV === 'h5' ? h5Transport : weappTransport;
 
-/** Per-screen call counter, reported by the benchmark (one call per screen is the budget). */
-export const callLog: { name: string; action: string; at: number }[] = [];
-
 export function initCloud(): void {
   if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ traceUser: true });
 }
@@ -38,7 +35,6 @@ export async function callCloud<T>(
   action: string,
   input: object = {},
 ): Promise<Result<T>> {
-  callLog.push({ name, action, at: Date.now() });
   try {
     const result = (await transport(name, { action, ...input })) as Result<T> | undefined;
     if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean')

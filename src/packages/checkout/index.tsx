@@ -10,6 +10,7 @@ import type { LinesInput } from '@domain/api/inputs';
 import type { QuoteView } from '@domain/api/views';
 import type { Address } from '@domain/model';
 import { formatYuan } from '@domain/money';
+import { UNPAID_TIMEOUT_MS } from '@domain/order-status';
 import { api } from '../../services/api';
 import { requestPayment } from '../../services/pay';
 import { cartStore } from '../../stores/cart';
@@ -150,7 +151,7 @@ export default function CheckoutPage() {
           lines={quote.lines}
           adjustments={quote.adjustments}
         />
-        {quote.paymentWindowMs < 15 * 60_000 ? (
+        {quote.paymentWindowMs < UNPAID_TIMEOUT_MS ? (
           <Text className="muted">
             含限时活动商品，请在下单后 {Math.round(quote.paymentWindowMs / 60_000)} 分钟内付款
           </Text>
