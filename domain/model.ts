@@ -1,4 +1,4 @@
-// The documents the shop stores, one interface per collection (see cloudfunctions/lib/collections.ts).
+// The documents the shop stores, one interface per collection (see cloudfunctions/lib/infra/collections.ts).
 // Money fields end in Fen and hold integer fen; times end in At and hold epoch milliseconds.
 import type { Claim, Reward } from './campaigns/types';
 import type { Fen } from './money';

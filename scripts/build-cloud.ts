@@ -91,7 +91,7 @@ export async function buildEmulator(): Promise<void> {
 const APP_FUNCTIONS = [
   'cloudfunctions',
   'dist/cloudfunctions',
-  'cloudfunctions/lib/collections.ts',
+  'cloudfunctions/lib/infra/collections.ts',
 ] as const;
 const TEST_FUNCTIONS = [
   'test/cloudfunctions',

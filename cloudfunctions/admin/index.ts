@@ -3,11 +3,11 @@
 import { adminInputs } from '../../domain/api/inputs';
 import type { Order, Sku, StockLog } from '../../domain/model';
 import { AppError } from '../../domain/result';
-import { db } from '../lib/cloud';
-import { findById } from '../lib/db';
-import { orderDetail } from '../lib/order-views';
-import { transition } from '../lib/orders';
-import { action, createHandler } from '../lib/router';
+import { db } from '../lib/infra/cloud';
+import { findById } from '../lib/infra/db';
+import { orderDetail } from '../lib/views/order-views';
+import { transition } from '../lib/order/transition';
+import { action, createHandler } from '../lib/infra/router';
 import { refundOrder } from './refund';
 
 export const main = createHandler({

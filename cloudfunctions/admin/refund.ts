@@ -13,12 +13,12 @@ import type { Order, Refund } from '../../domain/model';
 import { fen, type Fen } from '../../domain/money';
 import { PAID_STATUSES } from '../../domain/order-status';
 import { AppError } from '../../domain/result';
-import { db } from '../lib/cloud';
-import { findById, updateWhere } from '../lib/db';
-import { transition } from '../lib/orders';
-import { withdrawReturnCoupons } from '../lib/refunds';
-import { isDefiniteFailure, requestRefund } from '../lib/payments';
-import type { Context } from '../lib/router';
+import { db } from '../lib/infra/cloud';
+import { findById, updateWhere } from '../lib/infra/db';
+import { transition } from '../lib/order/transition';
+import { withdrawReturnCoupons } from '../lib/payments/refunds';
+import { isDefiniteFailure, requestRefund } from '../lib/payments/cloud-pay';
+import type { Context } from '../lib/infra/router';
 
 export interface RefundInput {
   orderId: string;

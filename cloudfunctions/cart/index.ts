@@ -5,10 +5,10 @@ import type { CartView } from '../../domain/api/views';
 import { MAX_QTY_PER_LINE } from '../../domain/availability';
 import { specText } from '../../domain/pricing/quote';
 import { AppError } from '../../domain/result';
-import { db } from '../lib/cloud';
-import { _, findById, insertOnce, updateWhere } from '../lib/db';
-import { cartItems, resolve } from '../lib/lines';
-import { action, createHandler, type Context } from '../lib/router';
+import { db } from '../lib/infra/cloud';
+import { _, findById, insertOnce, updateWhere } from '../lib/infra/db';
+import { cartItems, resolve } from '../lib/catalog/lines';
+import { action, createHandler, type Context } from '../lib/infra/router';
 
 const lineId = (openid: string, skuId: string) => `${openid}:${skuId}`;
 

@@ -4,12 +4,12 @@ import { catalogInputs } from '../../domain/api/inputs';
 import type { CategoryPageView, HomeView } from '../../domain/api/views';
 import type { Product, Sku } from '../../domain/model';
 import { AppError } from '../../domain/result';
-import { cards, categories, detail } from '../lib/catalog';
-import { db } from '../lib/cloud';
-import { _, findById, findWhere } from '../lib/db';
-import { action, createHandler, type Context } from '../lib/router';
-import { activeCampaigns, pricingFacts } from '../lib/pricing';
-import { campaignSlots, withPromos } from '../lib/showcase';
+import { cards, categories, detail } from '../lib/catalog/cards';
+import { db } from '../lib/infra/cloud';
+import { _, findById, findWhere } from '../lib/infra/db';
+import { action, createHandler, type Context } from '../lib/infra/router';
+import { activeCampaigns, pricingFacts } from '../lib/pricing/facts';
+import { campaignSlots, withPromos } from '../lib/catalog/showcase';
 
 const PAGE = 20;
 

@@ -9,10 +9,10 @@ import { couponInputs } from '../../domain/api/inputs';
 import { newCoupon } from '../../domain/campaigns/coupons';
 import type { Coupon, CouponTemplate } from '../../domain/campaigns/types';
 import { AppError } from '../../domain/result';
-import { couponView, templateView } from '../lib/coupon-views';
-import { _, findById, findByIds, findWhere, insertOnce } from '../lib/db';
-import { consumeUnits, holdUnits, releaseUnits } from '../lib/holds';
-import { action, createHandler, type Context } from '../lib/router';
+import { couponView, templateView } from '../lib/views/coupon-views';
+import { _, findById, findByIds, findWhere, insertOnce } from '../lib/infra/db';
+import { consumeUnits, holdUnits, releaseUnits } from '../lib/infra/holds';
+import { action, createHandler, type Context } from '../lib/infra/router';
 
 export const quotaKey = (templateId: string) => `tplquota:${templateId}`;
 const slotIds = (tpl: CouponTemplate, openid: string) =>

@@ -17,16 +17,16 @@ import type { Order } from '../../domain/model';
 import { ZERO } from '../../domain/money';
 import type { Quote } from '../../domain/pricing/quote';
 import { AppError } from '../../domain/result';
-import { releaseClaims, takeClaim } from '../lib/claims';
-import { db } from '../lib/cloud';
-import { _, findById, insertOnce, updateWhere } from '../lib/db';
-import { resolveLines, type ResolvedLine } from '../lib/lines';
-import { orderDetail } from '../lib/order-views';
-import { orderIdFor, releaseOrderHolds, transition } from '../lib/orders';
-import { isDefiniteFailure, startPayment } from '../lib/payments';
-import { activeCampaigns, quoteFor } from '../lib/pricing';
-import type { Context } from '../lib/router';
-import { holdStock } from '../lib/stock';
+import { releaseClaims, takeClaim } from '../lib/claims/claims';
+import { db } from '../lib/infra/cloud';
+import { _, findById, insertOnce, updateWhere } from '../lib/infra/db';
+import { resolveLines, type ResolvedLine } from '../lib/catalog/lines';
+import { orderDetail } from '../lib/views/order-views';
+import { orderIdFor, releaseOrderHolds, transition } from '../lib/order/transition';
+import { isDefiniteFailure, startPayment } from '../lib/payments/cloud-pay';
+import { activeCampaigns, quoteFor } from '../lib/pricing/facts';
+import type { Context } from '../lib/infra/router';
+import { holdStock } from '../lib/catalog/stock';
 
 export interface PlaceOrderInput {
   lines: LinesInput;

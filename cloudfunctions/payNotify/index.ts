@@ -5,14 +5,14 @@
 import type { Order, Refund, User } from '../../domain/model';
 import { fen } from '../../domain/money';
 import { PAID_STATUSES } from '../../domain/order-status';
-import { cloud } from '../lib/cloud';
-import { now } from '../lib/clock';
-import { findById, insertOnce } from '../lib/db';
-import { releaseOrderHolds, transition } from '../lib/orders';
-import { holdsNewUserPrice } from '../lib/new-user';
-import { applyPaidEffects } from '../lib/paid-effects';
-import { queryTrade, refundState, requestRefund } from '../lib/payments';
-import { markRefundSucceeded } from '../lib/refunds';
+import { cloud } from '../lib/infra/cloud';
+import { now } from '../lib/infra/clock';
+import { findById, insertOnce } from '../lib/infra/db';
+import { releaseOrderHolds, transition } from '../lib/order/transition';
+import { holdsNewUserPrice } from '../lib/order/new-user';
+import { applyPaidEffects } from '../lib/order/paid-effects';
+import { queryTrade, refundState, requestRefund } from '../lib/payments/cloud-pay';
+import { markRefundSucceeded } from '../lib/payments/refunds';
 
 type Reply = { errcode: number; errmsg: string };
 const ACK: Reply = { errcode: 0, errmsg: 'OK' };

@@ -11,13 +11,13 @@
 // and one order's failure does not stop the others.
 import type { Order, Refund } from '../../domain/model';
 import { CREATING_TIMEOUT_MS, PAID_STATUSES } from '../../domain/order-status';
-import { now } from '../lib/clock';
-import { _, findById, findWhere } from '../lib/db';
-import { releaseOrderHolds, transition } from '../lib/orders';
-import { applyPaidEffects } from '../lib/paid-effects';
-import { closeTrade, refundState, requestRefund } from '../lib/payments';
-import { markRefundSucceeded } from '../lib/refunds';
-import { consumeUnits, releaseUnits } from '../lib/holds';
+import { now } from '../lib/infra/clock';
+import { _, findById, findWhere } from '../lib/infra/db';
+import { releaseOrderHolds, transition } from '../lib/order/transition';
+import { applyPaidEffects } from '../lib/order/paid-effects';
+import { closeTrade, refundState, requestRefund } from '../lib/payments/cloud-pay';
+import { markRefundSucceeded } from '../lib/payments/refunds';
+import { consumeUnits, releaseUnits } from '../lib/infra/holds';
 
 const BATCH = 100;
 /** A refund request with no clear answer is checked after this long. */

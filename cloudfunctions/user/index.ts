@@ -3,15 +3,15 @@
 import { userInputs } from '../../domain/api/inputs';
 import type { Entry, Staff, User } from '../../domain/model';
 import { AppError } from '../../domain/result';
-import { findById } from '../lib/db';
-import { action, createHandler } from '../lib/router';
+import { findById } from '../lib/infra/db';
+import { action, createHandler } from '../lib/infra/router';
 import {
   ensureUser,
   issueSignupPack,
   recordTouch,
   unusedCouponCount,
   userView,
-} from '../lib/users';
+} from '../lib/users/users';
 
 export const main = createHandler({
   login: action({

@@ -1,5 +1,5 @@
 // Collections the conformance probes use (created by the local cloud on start).
-import type { CollectionSpec } from '../../cloudfunctions/lib/collections';
+import type { CollectionSpec } from '../../cloudfunctions/lib/infra/collections';
 
 export const COLLECTIONS: CollectionSpec[] = [
   { name: 'items', indexes: [{ fields: ['sku'] }, { fields: ['shop', 'status'] }] },

@@ -1,6 +1,6 @@
 // Benchmark probe: seeds documents and times database operations inside a function, so the
 // figures measure the SDK + local database without the HTTP hop.
-import { db } from '../../../cloudfunctions/lib/cloud';
+import { db } from '../../../cloudfunctions/lib/infra/cloud';
 const _ = db.command;
 
 type Event =

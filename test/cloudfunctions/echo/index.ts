@@ -1,5 +1,5 @@
 // Trivial function: echoes the event, reports the cloud clock, or throws on request.
-import { now } from '../../../cloudfunctions/lib/clock';
+import { now } from '../../../cloudfunctions/lib/infra/clock';
 
 export async function main(event: { throw?: string; reject?: string }) {
   if (event.throw) throw new Error(event.throw);

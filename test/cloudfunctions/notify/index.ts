@@ -1,6 +1,6 @@
 // openapi probe: sends a subscription message or makes a wxacode, returning the SDK's result
 // (a PNG comes back as base64) or its error.
-import { cloud } from '../../../cloudfunctions/lib/cloud';
+import { cloud } from '../../../cloudfunctions/lib/infra/cloud';
 
 export async function main(event: { api: 'send' | 'getUnlimited'; data: Record<string, unknown> }) {
   try {

@@ -1,5 +1,5 @@
 // cloudPay probe: calls the pay APIs with the caller's identity and returns the SDK's results.
-import { cloud } from '../../../cloudfunctions/lib/cloud';
+import { cloud } from '../../../cloudfunctions/lib/infra/cloud';
 
 type Event = {
   api: 'unifiedOrder' | 'queryOrder' | 'closeOrder' | 'refund' | 'queryRefund';

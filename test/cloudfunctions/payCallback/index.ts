@@ -1,6 +1,6 @@
 // Pay/refund callback probe: stores every notice it gets, and refuses (errcode 1) as many times
 // as kv/callbackFailures.remaining says, to test the sandbox's retries.
-import { cloud, db } from '../../../cloudfunctions/lib/cloud';
+import { cloud, db } from '../../../cloudfunctions/lib/infra/cloud';
 const _ = db.command;
 
 export async function main(event: Record<string, unknown>) {

@@ -1,6 +1,6 @@
 // Transaction probe: read-modify-write increments (conflict + retry), a transfer that commits
 // or rolls back, and a snapshot read, all through db.runTransaction / startTransaction.
-import { db } from '../../../cloudfunctions/lib/cloud';
+import { db } from '../../../cloudfunctions/lib/infra/cloud';
 
 type Event =
   | { op: 'increment'; id: string; pauseMs?: number }

@@ -1,6 +1,6 @@
 // Identity probe: returns cloud.getWXContext() after an optional delay (so concurrent calls
 // interleave), and can ask another function who it thinks the caller is.
-import { cloud } from '../../../cloudfunctions/lib/cloud';
+import { cloud } from '../../../cloudfunctions/lib/infra/cloud';
 
 export async function main(event: { delayMs?: number; callFunction?: string }) {
   const before = cloud.getWXContext();

@@ -1,9 +1,9 @@
 // Settling refunds: a refund cloudPay reports done is marked SUCCESS once, and a full refund's
 // order becomes REFUNDED. Used by the refund notice and by the timer's check of refunds whose
 // request got no clear answer.
-import type { Order, Refund } from '../../domain/model';
-import { findById, updateWhere } from './db';
-import { transition } from './orders';
+import type { Order, Refund } from '../../../domain/model';
+import { findById, updateWhere } from '../infra/db';
+import { transition } from '../order/transition';
 
 export async function markRefundSucceeded(refund: Refund, at: number): Promise<void> {
   await updateWhere(

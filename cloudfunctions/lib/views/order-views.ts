@@ -1,7 +1,7 @@
 // Stored orders as the app sees them.
-import type { OrderDetailView, OrderSummaryView } from '../../domain/api/views';
-import type { Order } from '../../domain/model';
-import { STATUS_TEXT } from '../../domain/order-status';
+import type { OrderDetailView, OrderSummaryView } from '../../../domain/api/views';
+import type { Order } from '../../../domain/model';
+import { STATUS_TEXT } from '../../../domain/order-status';
 
 export function orderSummary(order: Order): OrderSummaryView {
   return {

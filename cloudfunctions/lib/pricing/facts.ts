@@ -1,17 +1,17 @@
 // Loading what the pricing engine needs: the active campaigns and the buyer's facts (new user,
 // growth, products bought before, remaining allowances, coupons), then quoting.
-import type { Campaign, Coupon, PricingFacts } from '../../domain/campaigns/types';
-import { conditionRule } from '../../domain/campaigns/rules';
-import type { User } from '../../domain/model';
-import { fen } from '../../domain/money';
+import type { Campaign, Coupon, PricingFacts } from '../../../domain/campaigns/types';
+import { conditionRule } from '../../../domain/campaigns/rules';
+import type { User } from '../../../domain/model';
+import { fen } from '../../../domain/money';
 import {
   quote,
   type Quote,
   type QuoteContext,
   type QuoteInputLine,
-} from '../../domain/pricing/quote';
-import { db } from './cloud';
-import { _, findById, findByIds, findWhere } from './db';
+} from '../../../domain/pricing/quote';
+import { db } from '../infra/cloud';
+import { _, findById, findByIds, findWhere } from '../infra/db';
 
 /** Campaigns that are on now (and those starting later today, for home-page previews). */
 export async function activeCampaigns(now: number): Promise<Campaign[]> {

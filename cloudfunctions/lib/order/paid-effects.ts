@@ -2,14 +2,14 @@
 // full-return coupons) are issued, and the buyer's paid count, growth and bought products are
 // updated (the first payment ends new-user status). Each step is safe to repeat, so a notice
 // that arrives twice, or a timer finishing a crashed run, never counts anything twice.
-import { newCoupon } from '../../domain/campaigns/coupons';
-import type { Order, User } from '../../domain/model';
-import { fen } from '../../domain/money';
-import { consumeClaims } from './claims';
-import { db } from './cloud';
-import { _, insertOnce, updateWhere } from './db';
+import { newCoupon } from '../../../domain/campaigns/coupons';
+import type { Order, User } from '../../../domain/model';
+import { fen } from '../../../domain/money';
+import { consumeClaims } from '../claims/claims';
+import { db } from '../infra/cloud';
+import { _, insertOnce, updateWhere } from '../infra/db';
 import { cancelOtherNewUserOrders } from './new-user';
-import { consumeHold } from './stock';
+import { consumeHold } from '../catalog/stock';
 
 export async function applyPaidEffects(order: Order): Promise<void> {
   const paidAt = order.payment?.paidAt ?? order.createdAt;

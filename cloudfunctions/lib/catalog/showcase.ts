@@ -1,11 +1,11 @@
 // Campaign slots for the home page and campaign prices on product pages, for this shopper.
-import type { CampaignSlotView, ProductCardView, ProductDetailView } from '../../domain/api/views';
-import { quotaUnits, specialPrices } from '../../domain/campaigns/showcase';
-import type { Campaign, PricingFacts } from '../../domain/campaigns/types';
-import type { Product, Sku } from '../../domain/model';
-import { quote } from '../../domain/pricing/quote';
-import { cards } from './catalog';
-import { findByIds } from './db';
+import type { CampaignSlotView, ProductCardView, ProductDetailView } from '../../../domain/api/views';
+import { quotaUnits, specialPrices } from '../../../domain/campaigns/showcase';
+import type { Campaign, PricingFacts } from '../../../domain/campaigns/types';
+import type { Product, Sku } from '../../../domain/model';
+import { quote } from '../../../domain/pricing/quote';
+import { cards } from './cards';
+import { findByIds } from '../infra/db';
 
 const SLOT_KINDS = ['NEW_USER', 'FLASH_SALE', 'TRIAL'];
 const DAY_MS = 24 * 3600_000;

@@ -4,8 +4,8 @@
 // Results are { ok: true, data } or { ok: false, code, message } with a Chinese message.
 import type { ZodType, ZodTypeDef } from 'zod';
 import { ZodError } from 'zod';
-import { AppError, err, ok, type Result } from '../../domain/result';
-import type { Staff, StaffRole } from '../../domain/model';
+import { AppError, err, ok, type Result } from '../../../domain/result';
+import type { Staff, StaffRole } from '../../../domain/model';
 import { cloud } from './cloud';
 import { now } from './clock';
 import { findById } from './db';

@@ -5,11 +5,11 @@
 // answer, a system error: the payment or refund may have happened). Only a definite failure
 // may be compensated; an unclear one is left for the timer to settle by querying.
 import { randomBytes } from 'node:crypto';
-import type { PaymentView } from '../../domain/api/views';
-import type { Order } from '../../domain/model';
-import { AppError } from '../../domain/result';
-import { cloud } from './cloud';
-import { settings } from './settings';
+import type { PaymentView } from '../../../domain/api/views';
+import type { Order } from '../../../domain/model';
+import { AppError } from '../../../domain/result';
+import { cloud } from '../infra/cloud';
+import { settings } from '../infra/settings';
 
 const nonce = () => randomBytes(12).toString('hex');
 

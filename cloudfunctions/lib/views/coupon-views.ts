@@ -1,6 +1,6 @@
 // Coupons and coupon templates as the app shows them.
-import type { Coupon, CouponTemplate } from '../../domain/campaigns/types';
-import type { CouponTemplateView, CouponView } from '../../domain/api/views';
+import type { Coupon, CouponTemplate } from '../../../domain/campaigns/types';
+import type { CouponTemplateView, CouponView } from '../../../domain/api/views';
 
 /** A discount as the app shows it: an amount off, or a percentage off. */
 function discountFields(discount: Coupon['discount']) {

@@ -1,11 +1,11 @@
 // Order persistence: status changes through the state machine, as conditional updates on the
 // status that was read, and the stock that goes with them.
 import { createHash } from 'node:crypto';
-import { nextStatus, type OrderEvent } from '../../domain/order-status';
-import type { Order } from '../../domain/model';
-import { _, updateWhere } from './db';
-import { releaseClaims } from './claims';
-import { releaseHold } from './stock';
+import { nextStatus, type OrderEvent } from '../../../domain/order-status';
+import type { Order } from '../../../domain/model';
+import { _, updateWhere } from '../infra/db';
+import { releaseClaims } from '../claims/claims';
+import { releaseHold } from '../catalog/stock';
 
 /** The order number for a buyer's submit: the same request id always names the same order. */
 export function orderIdFor(openid: string, requestId: string): string {

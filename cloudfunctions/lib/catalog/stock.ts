@@ -1,6 +1,6 @@
 // SKU stock: held by unpaid orders, returned when they are cancelled, sold when they are paid.
 // Every change is one conditional update on the SKU document (see holds.ts).
-import { consumeUnits, holdUnits, releaseUnits } from './holds';
+import { consumeUnits, holdUnits, releaseUnits } from '../infra/holds';
 
 /** Takes `qty` from stock for an order; false when there is not enough. */
 export function holdStock(

@@ -1,12 +1,12 @@
 // Users: created on first login, keyed by OPENID.
-import type { UserView } from '../../domain/api/views';
-import { tierProgress } from '../../domain/campaigns/tiers';
-import type { Entry, Staff, User } from '../../domain/model';
-import { fen } from '../../domain/money';
-import { db } from './cloud';
-import { _, findById, insertOnce, updateWhere } from './db';
-import { activeCampaigns, pricingFacts } from './pricing';
-import { signupCoupons } from '../../domain/campaigns/signup';
+import type { UserView } from '../../../domain/api/views';
+import { tierProgress } from '../../../domain/campaigns/tiers';
+import type { Entry, Staff, User } from '../../../domain/model';
+import { fen } from '../../../domain/money';
+import { db } from '../infra/cloud';
+import { _, findById, insertOnce, updateWhere } from '../infra/db';
+import { activeCampaigns, pricingFacts } from '../pricing/facts';
+import { signupCoupons } from '../../../domain/campaigns/signup';
 
 export function userView(user: User, staff: Staff | null, couponCount: number): UserView {
   const progress = tierProgress(user.paidTotalFen);

@@ -1,10 +1,10 @@
 // Resolving what the buyer asked for (cart lines or one SKU) into stored products and SKUs,
 // with the reason any line cannot be bought as asked.
-import type { LinesInput } from '../../domain/api/inputs';
-import { lineProblem, type Problem } from '../../domain/availability';
-import type { CartItem, Product, Sku } from '../../domain/model';
-import { AppError } from '../../domain/result';
-import { findByIds, findWhere } from './db';
+import type { LinesInput } from '../../../domain/api/inputs';
+import { lineProblem, type Problem } from '../../../domain/availability';
+import type { CartItem, Product, Sku } from '../../../domain/model';
+import { AppError } from '../../../domain/result';
+import { findByIds, findWhere } from '../infra/db';
 
 export interface ResolvedLine {
   skuId: string;

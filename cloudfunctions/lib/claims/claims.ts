@@ -2,10 +2,10 @@
 // allowance (a campaign's quota, a user's limit) and a coupon. Taken while the order is being
 // placed, given back if it is cancelled, used up when it is paid; each step conditional and
 // safe to repeat.
-import type { Claim } from '../../domain/campaigns/types';
-import { db } from './cloud';
-import { _, insertOnce, updateWhere } from './db';
-import { consumeUnits, holdUnits, holdsUnits, releaseUnits } from './holds';
+import type { Claim } from '../../../domain/campaigns/types';
+import { db } from '../infra/cloud';
+import { _, insertOnce, updateWhere } from '../infra/db';
+import { consumeUnits, holdUnits, holdsUnits, releaseUnits } from '../infra/holds';
 
 const ALLOWANCES = 'allowances';
 

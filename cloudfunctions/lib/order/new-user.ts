@@ -1,10 +1,10 @@
 // New-user prices are for the buyer's first paid order only. Only one unpaid order can hold one
 // at a time (its per-user limit), but the buyer may pay another order first: then the holder is
 // cancelled (its payment closed first), and if it gets paid anyway its money goes back.
-import type { Order } from '../../domain/model';
-import { findWhere } from './db';
-import { releaseOrderHolds, transition } from './orders';
-import { closeTrade } from './payments';
+import type { Order } from '../../../domain/model';
+import { findWhere } from '../infra/db';
+import { releaseOrderHolds, transition } from './transition';
+import { closeTrade } from '../payments/cloud-pay';
 
 export function holdsNewUserPrice(order: Pick<Order, 'claims'>): boolean {
   return (order.claims ?? []).some((c) => c.kind === 'ALLOWANCE' && c.newUserOnly);

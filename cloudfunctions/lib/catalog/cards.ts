@@ -1,8 +1,8 @@
 // Reading the catalog: products on sale, their SKUs, and the views the app shows.
-import type { ProductCardView, ProductDetailView } from '../../domain/api/views';
-import type { Category, Product, Sku } from '../../domain/model';
-import { db } from './cloud';
-import { _ } from './db';
+import type { ProductCardView, ProductDetailView } from '../../../domain/api/views';
+import type { Category, Product, Sku } from '../../../domain/model';
+import { db } from '../infra/cloud';
+import { _ } from '../infra/db';
 
 export async function categories(): Promise<Category[]> {
   const { data } = await db.collection('categories').orderBy('sort', 'asc').limit(100).get();
