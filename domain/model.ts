@@ -2,6 +2,8 @@
 // Money fields end in Fen and hold integer fen; times end in At and hold epoch milliseconds.
 import type { Claim, Reward } from './campaigns/types';
 import type { Fen } from './money';
+import type { LifecycleEvent } from './order-status';
+import type { PaymentStep } from './pricing/quote';
 
 export interface Category {
   _id: string;
@@ -87,6 +89,11 @@ export interface User {
   paidTotalFen: Fen;
   /** Products paid for before (repeat-purchase rules). */
   purchasedProductIds?: string[];
+  /**
+   * The latest orders counted into the totals above (newest last, at most 100): counting an
+   * order is one conditional update that skips one already listed, so a re-run counts nothing twice.
+   */
+  countedOrderIds?: string[];
   /** The new-user coupon pack was issued (once per user). */
   signupPackIssued?: boolean;
   address?: Address;
@@ -168,11 +175,20 @@ export interface Order {
   createdAt: number;
   /** Unpaid orders are cancelled at this time. */
   expiresAt: number;
-  payment?: { prepayId?: string; transactionId?: string; paidAt?: number; paidFen?: Fen };
-  /** Post-payment effects (stock holds consumed, user growth) have run. */
-  paidEffectsApplied?: boolean;
-  /** A cancelled order's stock holds have been returned. */
-  stockReleased?: boolean;
+  payment?: {
+    prepayId?: string;
+    transactionId?: string;
+    paidAt?: number;
+    paidFen?: Fen;
+    /** 'free': the total was zero, so it completed without WeChat Pay. */
+    method?: 'wxpay' | 'free';
+  };
+  /** How it is paid (one step now; a pre-sale's later steps). */
+  plan?: PaymentStep[];
+  /** Placed by a buyer who had never paid an order (their first payment ends new-user prices). */
+  newBuyer?: boolean;
+  /** Lifecycle effects that have run, by event: markers of each effect, and all done. */
+  effects?: Partial<Record<LifecycleEvent, { ran: string[]; done: boolean }>>;
   shipping?: { company: string; trackingNo: string; at: number; by: string };
   /** Refunded or being refunded; never more than what was paid. */
   refundedFen: Fen;

@@ -31,6 +31,12 @@ export const TRANSITIONS: Record<
   refundAborted: { from: ['REFUNDING'], to: 'previous' },
 };
 
+/**
+ * Moments in an order's life that have effects elsewhere (stock, claims, rewards, the buyer's
+ * totals...): paid, received (the buyer confirmed receipt), refunded (in full), cancelled.
+ */
+export type LifecycleEvent = 'paid' | 'received' | 'refunded' | 'cancelled';
+
 /** Statuses in which money has been taken (refunds are possible). */
 export const PAID_STATUSES: OrderStatus[] = ['PAID', 'SHIPPED', 'COMPLETED'];
 

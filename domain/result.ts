@@ -28,6 +28,8 @@ export const ERROR_MESSAGES = {
   COUPON_SOLD_OUT: '优惠券已被领完',
   COUPON_LIMIT: '已达到领取上限',
   COUPON_NOT_CLAIMABLE: '现在不能领取这张优惠券',
+  CAMPAIGN_UNITS_HELD: '活动名额已被抢光，还有人未付款，稍后可能释放，请稍后再试',
+  CAMPAIGN_INVALID: '活动设置有误',
   INTERNAL: '系统繁忙，请稍后再试',
   /** Client side only: the call did not reach the cloud or came back malformed. */
   NETWORK: '网络异常，请检查网络后重试',

@@ -4,7 +4,8 @@
 // (colon-separated; default dist/cloudfunctions), CLOUD_APPID, CLOUD_ENV_ID,
 // CLOUD_PAY_RETRY_MS (first pay-notice retry delay, default 1000), CLOUD_QR_BASE_URL,
 // CLOUD_MAX_BODY_BYTES (default 6 MiB), CLOUD_FSYNC=1 (fdatasync every write),
-// CLOUD_SEED=demo (load the demo shop into empty collections).
+// CLOUD_SEED=demo (load the demo shop into empty collections), CLOUD_DB_LATENCY_MS (each
+// database request waits this long, default 0).
 import { Cloud } from './cloud';
 import { cloudOptionsFromEnv } from './config';
 import { runUntilStopped } from './process';

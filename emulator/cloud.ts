@@ -32,6 +32,8 @@ export interface CloudOptions {
   /** Prefix of the URL a generated wxacode encodes (the H5 shop's page base). */
   qrBaseUrl?: string;
   maxBodyBytes?: number;
+  /** Milliseconds every database request waits before it runs (CloudBase's round trip); 0: none. */
+  dbLatencyMs?: number;
   /** Documents to load into collections that are empty on start (demo data). */
   seed?: Record<string, { _id: string }[]>;
 }
@@ -63,7 +65,11 @@ export class Cloud {
 
     this.store = new Store(path.join(options.dataDir, 'database'));
     this.stateStore = new Store(path.join(options.dataDir, 'emulator'));
-    this.database = new DatabaseExecutor(this.store, () => this.clock.now());
+    this.database = new DatabaseExecutor(
+      this.store,
+      () => this.clock.now(),
+      options.dbLatencyMs ?? 0,
+    );
     this.functions = new FunctionHost(options.functionDirs, { appid, envId });
     this.notifier = new Notifier(this.stateStore, this.functions, {
       retryBaseMs: options.payRetryBaseMs ?? 1000,

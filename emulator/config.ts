@@ -10,6 +10,14 @@ export const DEFAULT_WEB_PORT = 8686;
 const num = (value: string | undefined) =>
   value === undefined || value === '' ? undefined : Number(value);
 
+/** CLOUD_DB_LATENCY_MS: a number of milliseconds >= 0 (a typo must not silently mean 0). */
+function latency(value: string | undefined): number {
+  const ms = num(value) ?? 0;
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new Error(`CLOUD_DB_LATENCY_MS must be a number of milliseconds >= 0, got "${value}"`);
+  return ms;
+}
+
 export interface EnvDefaults {
   /** Load the demo shop into empty collections unless CLOUD_SEED says otherwise. */
   seedByDefault?: boolean;
@@ -30,6 +38,7 @@ export function cloudOptionsFromEnv(root: string, defaults: EnvDefaults = {}): C
     payRetryBaseMs: num(env.CLOUD_PAY_RETRY_MS),
     qrBaseUrl: env.CLOUD_QR_BASE_URL ?? defaults.qrBaseUrl,
     maxBodyBytes: num(env.CLOUD_MAX_BODY_BYTES),
+    dbLatencyMs: latency(env.CLOUD_DB_LATENCY_MS),
     seed: seed ? demoSeed(Date.now()) : undefined,
   };
 }

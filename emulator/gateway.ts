@@ -2,12 +2,17 @@
 //
 //   POST /functions/<name>    body: the event (JSON object); reply: the function's return value.
 //                             Identity: X-WX-OPENID (and optional X-WX-UNIONID) headers.
+//                             X-Cloud-Db-Requests: the database requests the call made.
 //   /_emulator/...            controls for tests, the H5 client and developers (see README).
 import http from 'node:http';
 import type { Cloud } from './cloud';
 import { PayError } from './pay/sandbox';
+import { RequestCounter } from './runtime/request-counter';
 
 export const DEFAULT_MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+/** How many database requests (round trips on CloudBase) a function call or a pay notice made. */
+export const DB_REQUESTS_HEADER = 'X-Cloud-Db-Requests';
 
 class HttpError extends Error {
   constructor(
@@ -19,7 +24,12 @@ class HttpError extends Error {
   }
 }
 
-type Handler = (req: http.IncomingMessage, body: any, url: URL) => Promise<unknown>;
+type Handler = (
+  req: http.IncomingMessage,
+  body: any,
+  url: URL,
+  res: http.ServerResponse,
+) => Promise<unknown>;
 
 export function createGateway(cloud: Cloud, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): http.Server {
   return http.createServer(gatewayHandler(cloud, maxBodyBytes));
@@ -47,25 +57,28 @@ export function gatewayHandler(
         throw new HttpError(400, 'INVALID_INPUT', 'ms must be a number >= 0');
       return cloud.advanceClock(ms);
     },
-    'POST /_emulator/pay/confirm': async (_req, body) => {
+    'POST /_emulator/pay/confirm': async (_req, body, _url, res) => {
       const prepayId =
         body?.prepayId ??
         (typeof body?.package === 'string' ? body.package.replace(/^prepay_id=/, '') : undefined);
       if (!body?.outTradeNo && !prepayId)
         throw new HttpError(400, 'INVALID_INPUT', 'give outTradeNo, prepayId or package');
       try {
-        return await cloud.pay.confirm({
+        const confirmed = await cloud.pay.confirm({
           outTradeNo: body.outTradeNo,
           prepayId,
           notify: body.notify,
         });
+        // What the pay notice's first delivery cost, as a function call reports its own.
+        res.setHeader(DB_REQUESTS_HEADER, String(confirmed.dbRequests));
+        return confirmed;
       } catch (e) {
         if (e instanceof PayError) throw new HttpError(e.status, 'PAY_ERROR', e.message);
         throw e;
       }
     },
     // Delivers a notice through the pay channel, as WeChat Pay would (a resend, or a tampered one).
-    'POST /_emulator/pay/notify': async (_req, body) => {
+    'POST /_emulator/pay/notify': async (_req, body, _url, res) => {
       if (
         typeof body?.functionName !== 'string' ||
         !body?.event ||
@@ -75,7 +88,15 @@ export function gatewayHandler(
       }
       if (!cloud.functions.has(body.functionName))
         throw new HttpError(404, 'FUNCTION_NOT_FOUND', `no function ${body.functionName}`);
-      return cloud.functions.invoke(body.functionName, body.event, { source: 'wx_paycallback' });
+      const counter = new RequestCounter();
+      const reply = await cloud.functions.invoke(
+        body.functionName,
+        body.event,
+        { source: 'wx_paycallback' },
+        counter,
+      );
+      res.setHeader(DB_REQUESTS_HEADER, String(counter.count));
+      return reply;
     },
     'POST /_emulator/pay/deliver': async (_req, body) => {
       const outTradeNo = body?.outTradeNo;
@@ -147,15 +168,17 @@ export function gatewayHandler(
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-WX-OPENID, X-WX-UNIONID');
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
+    // The H5 client (another origin in development) may read the request count too.
+    res.setHeader('Access-Control-Expose-Headers', DB_REQUESTS_HEADER);
     if (req.method === 'OPTIONS') return send(res, 204, undefined);
     try {
       const body = await readJson(req, maxBodyBytes);
       const fn = /^\/functions\/([^/]+)$/.exec(url.pathname);
       if (fn && req.method === 'POST')
-        return send(res, 200, await invokeFunction(cloud, decodeURIComponent(fn[1]), body, req));
+        return send(res, 200, await invokeFunction(cloud, functionName(fn[1]), body, req, res));
       const route = routes[`${req.method} ${url.pathname}`];
       if (!route) throw new HttpError(404, 'NOT_FOUND', `no route ${req.method} ${url.pathname}`);
-      send(res, 200, await route(req, body, url));
+      send(res, 200, await route(req, body, url, res));
     } catch (e) {
       if (e instanceof HttpError) return send(res, e.status, { error: e.code, message: e.message });
       const message = e instanceof Error ? e.message : String(e);
@@ -164,11 +187,21 @@ export function gatewayHandler(
   };
 }
 
+/** The function name in a /functions/<name> path; one that does not decode names no function. */
+function functionName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new HttpError(404, 'FUNCTION_NOT_FOUND', `cloud function "${encoded}" does not exist`);
+  }
+}
+
 async function invokeFunction(
   cloud: Cloud,
   name: string,
   event: unknown,
   req: http.IncomingMessage,
+  res: http.ServerResponse,
 ): Promise<unknown> {
   if (!cloud.functions.has(name))
     throw new HttpError(404, 'FUNCTION_NOT_FOUND', `cloud function "${name}" does not exist`);
@@ -180,18 +213,28 @@ async function invokeFunction(
     const v = req.headers[h];
     return typeof v === 'string' && v ? v : undefined;
   };
+  const counter = new RequestCounter();
   try {
-    return await cloud.functions.invoke(name, event, {
-      openid: header('x-wx-openid'),
-      unionid: header('x-wx-unionid'),
-      source: 'wx_client',
-      clientIp: req.socket.remoteAddress,
-    });
+    return await cloud.functions.invoke(
+      name,
+      event,
+      {
+        openid: header('x-wx-openid'),
+        unionid: header('x-wx-unionid'),
+        source: 'wx_client',
+        clientIp: req.socket.remoteAddress,
+      },
+      counter,
+    );
   } catch (e) {
     const message = describeThrown(e);
     // Production answers the caller with errCode -504002 "functions execute fail".
     console.error(`[cloud] function ${name} threw: ${e instanceof Error ? e.stack : message}`);
     throw new HttpError(500, 'FUNCTION_ERROR', message);
+  } finally {
+    // Requests made before a throw count too; requests a function leaves running after it
+    // returns (not awaited) are not in the count: the reply has gone by then.
+    res.setHeader(DB_REQUESTS_HEADER, String(counter.count));
   }
 }
 

@@ -18,13 +18,13 @@ export interface LocalCloud {
   /** The H5 shop's address, when started with `web: true`. */
   webUrl?: string;
   dataDir: string;
-  /** Raw gateway call: status and parsed body. */
+  /** Raw gateway call: status, parsed body and response headers (e.g. X-Cloud-Db-Requests). */
   request(
     method: string,
     urlPath: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; body: any }>;
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   /** Calls a cloud function as a user and returns its result (throws on a non-200 reply). */
   call<T = any>(name: string, event?: unknown, options?: CallOptions): Promise<T>;
   advanceClock(ms: number): Promise<{ now: number; fired: any[] }>;
@@ -81,7 +81,7 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
   };
 
   return {

@@ -51,12 +51,8 @@ export async function startShopServer(
       res.end(svg);
       return;
     }
-    const file = path.resolve(
-      root,
-      '.' + decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname),
-    );
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile())
-      return notFound(res);
+    const file = staticFile(root, url.pathname === '/' ? '/index.html' : url.pathname);
+    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return notFound(res);
     res.writeHead(200, {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
@@ -66,6 +62,21 @@ export async function startShopServer(
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: actual } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${actual}`, server };
+}
+
+/**
+ * The file a path names inside the web root, or null: outside the root, or not valid
+ * percent-encoding (decoding would throw here, outside any try, and end the process).
+ */
+function staticFile(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const file = path.resolve(root, '.' + decoded);
+  return file.startsWith(root + path.sep) ? file : null;
 }
 
 function notFound(res: http.ServerResponse): void {

@@ -5,12 +5,15 @@
 //   - order placement through the gateway: orders per second and p95 latency
 //   - quote time with 20 active campaigns and a 30-line cart (engine alone, and order.quote)
 //   - flash-sale drain: 1,000 concurrent buyers for a quota of 100
+//   - round trips: database requests per step of a purchase, and its time at 20 ms per request
 // The local cloud's own figures are `npm run bench:cloud`.
+//
+// `npx tsx scripts/bench.ts round-trips` prints the round-trips table alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../emulator/launcher';
-import { SEED } from '../emulator/seed/catalog';
+import { DEMO_USERS, SEED } from '../emulator/seed/catalog';
 import type { Campaign } from '../domain/campaigns/types';
 import { fen } from '../domain/money';
 import { quote } from '../domain/pricing/quote';
@@ -384,8 +387,139 @@ async function flashDrain(cloud: LocalCloud): Promise<void> {
   );
 }
 
+/** What a round-trips step does: cloud function actions, or the sandbox payment of the order. */
+type RoundTripCall =
+  { fn: string; action: string; input?: (ctx: RoundTripContext) => object } | { payNotice: true };
+
+interface RoundTripContext {
+  productId: string;
+  skuId: string;
+  /** The order the 'order create' step made, for the pay notice. */
+  orderId?: string;
+}
+
+/**
+ * Database requests per step of a visit and a purchase, and the step's gateway time when each
+ * request takes 20 ms (CLOUD_DB_LATENCY_MS): on CloudBase each request is a network round trip,
+ * so the count, not the local cloud's speed, decides how long a screen waits.
+ */
+async function roundTrips(): Promise<void> {
+  // The steps, in order. `first launch` is what the app calls when it starts; a step of several
+  // calls prints their sum and each part (the calls are made one after another here).
+  const ROUND_TRIP_STEPS: { step: string; as: 'newUser' | 'returning'; calls: RoundTripCall[] }[] =
+    [
+      // The app's launch: one call brings the user, the home page and the cart badge.
+      { step: 'first launch', as: 'newUser', calls: [{ fn: 'user', action: 'launch' }] },
+      {
+        step: 'launch, returning buyer',
+        as: 'returning',
+        calls: [{ fn: 'user', action: 'launch' }],
+      },
+      { step: 'home (shown again)', as: 'returning', calls: [{ fn: 'catalog', action: 'home' }] },
+      {
+        step: 'product',
+        as: 'returning',
+        calls: [{ fn: 'catalog', action: 'product', input: (c) => ({ productId: c.productId }) }],
+      },
+      {
+        step: 'cart add',
+        as: 'returning',
+        calls: [{ fn: 'cart', action: 'add', input: (c) => ({ skuId: c.skuId, qty: 1 }) }],
+      },
+      {
+        step: 'quote',
+        as: 'returning',
+        calls: [{ fn: 'order', action: 'quote', input: () => ({ lines: { source: 'cart' } }) }],
+      },
+      {
+        step: 'order create',
+        as: 'returning',
+        calls: [
+          {
+            fn: 'order',
+            action: 'create',
+            input: () => ({
+              lines: { source: 'cart' },
+              requestId: `round-trips-${Date.now()}`,
+              address: {
+                name: '往返',
+                phone: '13800000000',
+                region: '浙江省 杭州市',
+                detail: '测试路 1 号',
+              },
+            }),
+          },
+        ],
+      },
+      { step: 'pay notice', as: 'returning', calls: [{ payNotice: true }] },
+      { step: 'order list', as: 'returning', calls: [{ fn: 'order', action: 'list' }] },
+    ];
+
+  const latencyMs = 20;
+  const users = { newUser: `round-trips-new-${Date.now()}`, returning: DEMO_USERS.regular };
+  const sku = SEED.skus.find(
+    (s) => s.stock > 0 && SEED.products.find((p) => p._id === s.productId)!.status === 'ON',
+  )!;
+  const ctx: RoundTripContext = { productId: sku.productId, skuId: sku._id };
+  const cloud = await startLocalCloud({
+    seed: true,
+    env: { CLOUD_DB_LATENCY_MS: String(latencyMs) },
+  });
+  try {
+    // Load every function once first (a cold start is not a round trip): the steps' functions
+    // and the pay callback, which refuses a client's call before reading anything.
+    const fns = ROUND_TRIP_STEPS.flatMap((s) => s.calls.flatMap((c) => ('fn' in c ? [c.fn] : [])));
+    for (const fn of new Set([...fns, 'payNotify']))
+      await cloud.request('POST', `/functions/${fn}`, { action: '' });
+    // Production's steady state: the timer (every minute) has built the home page's snapshot.
+    await cloud.advanceClock(60_000);
+
+    const call = async (c: RoundTripCall, openid: string) => {
+      const started = performance.now();
+      const { status, body, headers } =
+        'payNotice' in c
+          ? await cloud.request('POST', '/_emulator/pay/confirm', { outTradeNo: ctx.orderId })
+          : await cloud.request(
+              'POST',
+              `/functions/${c.fn}`,
+              { action: c.action, ...c.input?.(ctx) },
+              { 'X-WX-OPENID': openid },
+            );
+      const ms = performance.now() - started;
+      const failed = status !== 200 || ('payNotice' in c ? !body.delivered : !body.ok);
+      if (failed) throw new Error(`${callName(c)} answered ${status}: ${JSON.stringify(body)}`);
+      if ('fn' in c && c.fn === 'order' && c.action === 'create') ctx.orderId = body.data.order.id;
+      return { requests: Number(headers.get('x-cloud-db-requests')), ms };
+    };
+
+    console.log(
+      `\nround trips (demo seed, CLOUD_DB_LATENCY_MS=${latencyMs}; first launch as a new user, the rest as ${users.returning}):\n`,
+    );
+    console.log(`| step | requests | ms at ${latencyMs} ms/request |`);
+    console.log('| --- | --- | --- |');
+    for (const { step, as, calls } of ROUND_TRIP_STEPS) {
+      const parts = [];
+      for (const c of calls) parts.push(await call(c, users[as]));
+      const requests = parts.reduce((sum, p) => sum + p.requests, 0);
+      const ms = parts.reduce((sum, p) => sum + p.ms, 0);
+      const each = (values: number[]) => (calls.length > 1 ? ` (${values.join(' + ')})` : '');
+      const label = calls.length > 1 ? `${step}: ${calls.map(callName).join(' + ')}` : step;
+      console.log(
+        `| ${label} | ${requests}${each(parts.map((p) => p.requests))} | ${ms.toFixed(0)}${each(parts.map((p) => Math.round(p.ms)))} |`,
+      );
+    }
+  } finally {
+    await cloud.stop();
+  }
+}
+
+function callName(c: RoundTripCall): string {
+  return 'payNotice' in c ? 'pay notice' : `${c.fn}.${c.action}`;
+}
+
 async function main(): Promise<void> {
   await buildCloud();
+  if (process.argv[2] === 'round-trips') return roundTrips();
   if (appIsStale('weapp')) buildApp('weapp');
   if (appIsStale('h5')) buildApp('h5');
   console.log(`node ${process.version}, ${os.cpus().length} cores\n`);
@@ -399,6 +533,7 @@ async function main(): Promise<void> {
   } finally {
     await cloud.stop();
   }
+  await roundTrips();
 }
 
 main().catch((e) => {

@@ -1,11 +1,10 @@
-// The app shell: on launch, connect to the cloud; on every show (launch included), sign the user
-// in with where they came from (a share's ref or a QR code's scene), so attribution sees warm
-// entries from a share card or a scanned code too, not only the first launch.
+// The app shell: on launch, connect to the cloud; the first show launches (one call: the user, the
+// home page and the cart badge, with where the visit came from); a later show through a share card
+// or a scanned code signs in again, so attribution sees warm entries too.
 import { type PropsWithChildren } from 'react';
 import { useDidShow, useLaunch } from '@tarojs/taro';
 import { initCloud } from './services/cloud';
 import { userStore } from './stores/user';
-import { cartStore } from './stores/cart';
 import './app.scss';
 
 type EntryOptions = { query?: Record<string, string | undefined>; path?: string } | undefined;
@@ -23,9 +22,9 @@ function App({ children }: PropsWithChildren) {
   });
   useDidShow((options: EntryOptions) => {
     const entry = entryFrom(options);
-    // The first show signs in; later shows only matter when they carry a ref or a scene.
-    if (userStore.user && !entry.ref && !entry.scene) return;
-    void userStore.login(entry).then(() => cartStore.load());
+    if (!userStore.user && !userStore.error) void userStore.launch(entry);
+    // Later shows only matter when they carry a ref or a scene.
+    else if (entry.ref || entry.scene) void userStore.login(entry);
   });
   return children;
 }

@@ -1,24 +1,26 @@
 // A staff refund, full or partial, in steps that survive a crash and a retry:
 //   1. one transaction records the refund (id from the request id) and adds its amount to the
-//      order's refunded total, refusing anything beyond what was paid;
-//   2. a refund of everything that is left moves the order to REFUNDING;
-//   3. cloudPay is asked to refund (idempotent by the refund's number);
-//   4. if cloudPay refuses, the amount and status are given back (with no clear answer the
-//      refund stays PENDING for the timer to settle by asking cloudPay).
-// A full refund also withdraws the unused full-return coupons the order earned.
+//      order's refunded total, refusing anything beyond what was paid; a refund of everything
+//      that is left also moves the order to REFUNDING in the same transaction, so it can no
+//      longer be shipped (shipping is a conditional update from PAID);
+//   2. cloudPay is asked to refund (idempotent by the refund's number);
+//   3. if cloudPay refuses, the amount and status are given back (with no clear answer the
+//      refund stays PENDING for the timer to settle by asking cloudPay);
+//   4. once cloudPay accepted a full refund, the refunded effects run (unused full-return coupons
+//      withdrawn, claims as their kinds say).
 // The refund notice (payNotify) then marks it SUCCESS and a full refund's order REFUNDED.
 // Retrying the same request resumes a refund that stopped after step 1.
 import { createHash } from 'node:crypto';
 import type { Order, Refund } from '../../domain/model';
 import { fen, type Fen } from '../../domain/money';
-import { PAID_STATUSES } from '../../domain/order-status';
+import { nextStatus, PAID_STATUSES } from '../../domain/order-status';
 import { AppError } from '../../domain/result';
 import { db } from '../lib/infra/cloud';
 import { findById, updateWhere } from '../lib/infra/db';
-import { transition } from '../lib/order/transition';
-import { withdrawReturnCoupons } from '../lib/payments/refunds';
-import { isDefiniteFailure, requestRefund } from '../lib/payments/cloud-pay';
 import type { Context } from '../lib/infra/router';
+import { runEffects } from '../lib/order/effects/run';
+import { transition } from '../lib/order/transition';
+import { isDefiniteFailure, requestRefund } from '../lib/payments/cloud-pay';
 
 export interface RefundInput {
   orderId: string;
@@ -38,11 +40,8 @@ const paidOf = (order: Order): Fen => order.payment?.paidFen ?? order.totalFen;
 
 export async function refundOrder(input: RefundInput, ctx: Context): Promise<Refund> {
   const refundId = refundIdFor(input.orderId, input.requestId);
-  const refund = await recordRefund(refundId, input, ctx);
+  const { refund, order } = await recordRefund(refundId, input, ctx);
   if (refund.status !== 'PENDING' || refund.refundId) return refund;
-
-  if (refund.full) await moveTo(refund.orderId, 'requestFullRefund', ctx);
-  const order = (await findById<Order>('orders', refund.orderId))!;
   try {
     const cloudRefundId = await requestRefund({
       outTradeNo: order._id,
@@ -52,24 +51,28 @@ export async function refundOrder(input: RefundInput, ctx: Context): Promise<Ref
       reason: refund.reason,
     });
     await updateWhere('refunds', { _id: refund._id }, { refundId: cloudRefundId });
-    if (refund.full) await withdrawReturnCoupons(refund.orderId);
+    if (refund.full) await runEffects('refunded', order, ctx.now);
     return { ...refund, refundId: cloudRefundId };
   } catch (e) {
     // Only a refusal is undone; with no clear answer the refund stays PENDING and the timer asks
     // cloudPay how it went (undoing it then could refund twice on a retry).
     if (isDefiniteFailure(e)) {
       await giveBack(refund);
-      if (refund.full) await moveTo(refund.orderId, 'refundAborted', ctx);
+      if (refund.full) await abortFullRefund(refund.orderId, ctx);
     }
     throw e;
   }
 }
 
-async function recordRefund(refundId: string, input: RefundInput, ctx: Context): Promise<Refund> {
+async function recordRefund(
+  refundId: string,
+  input: RefundInput,
+  ctx: Context,
+): Promise<{ refund: Refund; order: Order }> {
   return db.runTransaction(async (t: any) => {
-    const existing = await t.collection('refunds').doc(refundId).get();
-    if (existing?.data) return existing.data as Refund;
+    const existing = (await t.collection('refunds').doc(refundId).get())?.data as Refund | null;
     const order = (await t.collection('orders').doc(input.orderId).get())?.data as Order | null;
+    if (existing && order) return { refund: existing, order };
     if (!order) throw new AppError('ORDER_NOT_FOUND');
     if (!PAID_STATUSES.includes(order.status))
       throw new AppError('ORDER_STATE', '只有已付款的订单可以退款');
@@ -87,13 +90,17 @@ async function recordRefund(refundId: string, input: RefundInput, ctx: Context):
       requestedBy: ctx.openid,
       createdAt: ctx.now,
     };
-    await t
-      .collection('orders')
-      .doc(order._id)
-      .update({ data: { refundedFen: order.refundedFen + input.amountFen } });
+    const changes: Partial<Order> = { refundedFen: fen(order.refundedFen + input.amountFen) };
+    if (refund.full) {
+      // A refund of everything left stops the order where it is: no shipping from here on.
+      const to = nextStatus(order, 'requestFullRefund');
+      const change = { from: order.status, to, at: ctx.now, by: ctx.openid };
+      Object.assign(changes, { status: to, history: [...order.history, change] });
+    }
+    await t.collection('orders').doc(order._id).update({ data: changes });
     const { _id, ...fields } = refund;
     await t.collection('refunds').doc(_id).set({ data: fields });
-    return refund;
+    return { refund, order: { ...order, ...changes } };
   }, 10);
 }
 
@@ -113,18 +120,12 @@ async function giveBack(refund: Refund): Promise<void> {
   }, 10);
 }
 
-/** Applies a status event, re-reading once if the order changed in between. */
-async function moveTo(
-  orderId: string,
-  event: 'requestFullRefund' | 'refundAborted',
-  ctx: Context,
-): Promise<void> {
+/** A refused full refund puts the order back where it was (re-reading once if it changed). */
+async function abortFullRefund(orderId: string, ctx: Context): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const order = (await findById<Order>('orders', orderId))!;
-    const target = event === 'requestFullRefund' ? 'REFUNDING' : null;
-    if (target && order.status === target) return;
-    if (event === 'refundAborted' && order.status !== 'REFUNDING') return;
-    if (await transition(order, event, ctx.openid, ctx.now)) return;
+    if (order.status !== 'REFUNDING') return;
+    if (await transition(order, 'refundAborted', ctx.openid, ctx.now)) return;
   }
   throw new AppError('ORDER_STATE');
 }

@@ -1,23 +1,23 @@
 // cart: the buyer's cart, kept on the server (one document per line, id `${openid}:${skuId}`),
-// listed with current prices and stock.
-import { cartInputs } from '../../domain/api/inputs';
+// listed with current prices and stock (one request: the lines with their SKUs and products).
 import type { CartView } from '../../domain/api/views';
-import { MAX_QTY_PER_LINE } from '../../domain/availability';
+import { lineProblem } from '../../domain/availability';
+import type { CartItem } from '../../domain/model';
 import { specText } from '../../domain/pricing/quote';
 import { AppError } from '../../domain/result';
+import { cartLines, resolve } from '../lib/catalog/lines';
 import { db } from '../lib/infra/cloud';
-import { _, findById, insertOnce, updateWhere } from '../lib/infra/db';
-import { cartItems, resolve } from '../lib/catalog/lines';
-import { action, createHandler, type Context } from '../lib/infra/router';
+import { _, findWhere, insertOnce, updateWhere } from '../lib/infra/db';
+import { createHandler, type Context } from '../lib/infra/router';
 
 const lineId = (openid: string, skuId: string) => `${openid}:${skuId}`;
+/** Different SKUs a cart holds at most. */
+const MAX_LINES = 100;
 
 async function view(openid: string): Promise<CartView> {
-  const items = await cartItems(openid);
-  const resolved = await resolve(items.map((i) => ({ skuId: i.skuId, qty: i.qty })));
-  const lines = resolved.map((r, i) => ({
+  const lines = (await cartLines(openid)).map(({ item, line: r }) => ({
     skuId: r.skuId,
-    productId: items[i].productId,
+    productId: item.productId,
     title: r.product?.title ?? '商品已失效',
     specText: r.product && r.sku ? specText(r.product, r.sku) : '',
     image: r.product?.images[0] ?? '',
@@ -37,72 +37,65 @@ async function requireBuyable(skuId: string, qty: number) {
   return line;
 }
 
-async function add(skuId: string, qty: number, ctx: Context): Promise<void> {
-  const id = lineId(ctx.openid, skuId);
-  const existing = await findById<{ qty: number }>('cart_items', id);
-  const line = await requireBuyable(skuId, (existing?.qty ?? 0) + qty);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    // Grow an existing line, never past the per-line limit.
-    const grown = await updateWhere(
-      'cart_items',
-      { _id: id, qty: _.lte(MAX_QTY_PER_LINE - qty) },
-      { qty: _.inc(qty), updatedAt: ctx.now },
-    );
-    if (grown) return;
-    const current = await findById<{ qty: number }>('cart_items', id);
-    if (current) {
-      if (current.qty + qty > MAX_QTY_PER_LINE)
-        throw new AppError('QUANTITY_LIMIT', `每件最多购买 ${MAX_QTY_PER_LINE} 个`);
-      continue; // another add created the line after our update: grow it
-    }
-    const created = await insertOnce('cart_items', {
-      _id: id,
-      openid: ctx.openid,
-      skuId,
-      productId: line.sku!.productId,
-      qty,
-      addedAt: ctx.now,
-      updatedAt: ctx.now,
-    });
-    if (created) return;
+/**
+ * Adds units of a SKU: the SKU (with its product) and the cart are read together, then one
+ * conditional write grows the line from the quantity read (or creates it), so two adds at once
+ * cannot both pass the stock check; the one that loses reads again. Returns the cart's units.
+ */
+async function add(skuId: string, qty: number, ctx: Context): Promise<number> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const [[line], items] = await Promise.all([
+      resolve([{ skuId, qty }]),
+      findWhere<CartItem>('cart_items', { openid: ctx.openid }, MAX_LINES),
+    ]);
+    const existing = items.find((i) => i.skuId === skuId);
+    const wanted = (existing?.qty ?? 0) + qty;
+    const problem = lineProblem(line.product, line.sku, wanted);
+    if (problem) throw new AppError(problem.code, problem.message);
+    if (!existing && items.length >= MAX_LINES)
+      throw new AppError('QUANTITY_LIMIT', `购物车最多放 ${MAX_LINES} 种商品`);
+    const written = existing
+      ? await updateWhere(
+          'cart_items',
+          { _id: existing._id, qty: existing.qty },
+          { qty: wanted, updatedAt: ctx.now },
+        )
+      : await insertOnce('cart_items', {
+          _id: lineId(ctx.openid, skuId),
+          openid: ctx.openid,
+          skuId,
+          productId: line.sku!.productId,
+          qty,
+          addedAt: ctx.now,
+          updatedAt: ctx.now,
+        });
+    if (written) return items.reduce((n, i) => n + i.qty, 0) + qty;
   }
-  throw new AppError('INTERNAL');
+  throw new AppError('INTERNAL'); // the line kept changing under us
 }
 
-export const main = createHandler({
-  list: action({ input: cartInputs.list, run: (_input, ctx) => view(ctx.openid) }),
+export const main = createHandler('cart', {
+  list: (_input, ctx) => view(ctx.openid),
 
-  add: action({
-    input: cartInputs.add,
-    async run({ skuId, qty }, ctx) {
-      await add(skuId, qty, ctx);
-      return view(ctx.openid);
-    },
-  }),
+  async add({ skuId, qty }, ctx) {
+    return { count: await add(skuId, qty, ctx) };
+  },
 
-  setQty: action({
-    input: cartInputs.setQty,
-    async run({ skuId, qty }, ctx) {
-      await requireBuyable(skuId, qty);
-      const updated = await updateWhere(
-        'cart_items',
-        { _id: lineId(ctx.openid, skuId) },
-        { qty, updatedAt: ctx.now },
-      );
-      if (!updated && !(await findById('cart_items', lineId(ctx.openid, skuId))))
-        throw new AppError('NOT_FOUND', '购物车里没有这件商品');
-      return view(ctx.openid);
-    },
-  }),
+  async setQty({ skuId, qty }, ctx) {
+    await requireBuyable(skuId, qty);
+    const id = lineId(ctx.openid, skuId);
+    const updated = await updateWhere('cart_items', { _id: id }, { qty, updatedAt: ctx.now });
+    const current = await view(ctx.openid);
+    if (!updated && !current.lines.some((l) => l.skuId === skuId))
+      throw new AppError('NOT_FOUND', '购物车里没有这件商品');
+    return current;
+  },
 
-  remove: action({
-    input: cartInputs.remove,
-    async run({ skuIds }, ctx) {
-      await db
-        .collection('cart_items')
-        .where({ _id: _.in(skuIds.map((s) => lineId(ctx.openid, s))) })
-        .remove();
-      return view(ctx.openid);
-    },
-  }),
+  async remove({ skuIds }, ctx) {
+    await db
+      .collection('cart_items')
+      .where({ _id: _.in(skuIds.map((s) => lineId(ctx.openid, s))) })
+      .remove();
+    return view(ctx.openid);
+  },
 });

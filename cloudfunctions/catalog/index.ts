@@ -1,101 +1,97 @@
 // catalog: what the shopper browses. One call per screen: the home feed, a category, a product
-// with its SKUs and stock, and keyword search.
-import { catalogInputs } from '../../domain/api/inputs';
-import type { CategoryPageView, HomeView } from '../../domain/api/views';
-import type { Product, Sku } from '../../domain/model';
+// with its SKUs, stock and this shopper's campaign prices, and keyword search.
+import type { Product, Sku, User } from '../../domain/model';
 import { AppError } from '../../domain/result';
 import { cards, categories, detail } from '../lib/catalog/cards';
+import { withPromos } from '../lib/catalog/showcase';
+import { FEED_PAGE, feedPage, homeFor, storefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
-import { _, findById, findWhere } from '../lib/infra/db';
-import { action, createHandler, type Context } from '../lib/infra/router';
-import { activeCampaigns, pricingFacts } from '../lib/pricing/facts';
-import { campaignSlots, withPromos } from '../lib/catalog/showcase';
+import { _, aggregateRows, findById } from '../lib/infra/db';
+import { createHandler } from '../lib/infra/router';
+import { activeCampaigns, addAllowances, buyerFacts } from '../lib/pricing/facts';
 
-const PAGE = 20;
-
-async function slotsFor(ctx: Context) {
-  const campaigns = await activeCampaigns(ctx.now);
-  return campaignSlots(campaigns, await pricingFacts(ctx.openid, ctx.now, campaigns, []));
-}
-
-export const main = createHandler({
-  home: action({
-    input: catalogInputs.home,
-    async run({ cursor = 0 }, ctx): Promise<HomeView> {
-      const [cats, page, slots] = await Promise.all([
-        categories(),
-        db
-          .collection('products')
-          .where({ status: 'ON' })
-          .orderBy('sort', 'asc')
-          .skip(cursor)
-          .limit(PAGE + 1)
-          .get(),
-        cursor === 0 ? slotsFor(ctx) : Promise.resolve([]),
+export const main = createHandler('catalog', {
+  async home({ cursor = 0 }, ctx) {
+    if (cursor === 0) {
+      const [front, user] = await Promise.all([
+        storefront(ctx.now),
+        findById<User>('users', ctx.openid),
       ]);
-      const products = page.data as Product[];
-      return {
-        slots,
-        categories: cats.map((c) => ({ id: c._id, name: c.name })),
-        feed: await cards(products.slice(0, PAGE)),
-        nextCursor: products.length > PAGE ? cursor + PAGE : null,
-      };
-    },
-  }),
+      return homeFor(front, buyerFacts(ctx.openid, user, ctx.now));
+    }
+    // Further pages of the feed are read as they are asked for.
+    const products = await feedPage(cursor);
+    return {
+      slots: [],
+      categories: [],
+      feed: await cards(products.slice(0, FEED_PAGE)),
+      nextCursor: products.length > FEED_PAGE ? cursor + FEED_PAGE : null,
+    };
+  },
 
-  category: action({
-    input: catalogInputs.category,
-    async run({ categoryId }): Promise<CategoryPageView> {
-      const cats = await categories();
-      const selected = categoryId ?? cats[0]?._id;
-      if (!selected || !cats.some((c) => c._id === selected))
-        throw new AppError('NOT_FOUND', '分类不存在');
-      const { data } = await db
+  async category({ categoryId }) {
+    const cats = await categories();
+    const selected = categoryId ?? cats[0]?._id;
+    if (!selected || !cats.some((c) => c._id === selected))
+      throw new AppError('NOT_FOUND', '分类不存在');
+    const { data } = await db
+      .collection('products')
+      .where({ categoryId: selected, status: 'ON' })
+      .orderBy('sort', 'asc')
+      .limit(100)
+      .get();
+    return {
+      categories: cats.map((c) => ({ id: c._id, name: c.name })),
+      categoryId: selected,
+      products: await cards(data as Product[]),
+    };
+  },
+
+  // The product with its SKUs (one request), the campaigns and the shopper together; then the
+  // allowances of limited campaigns that price one of its SKUs.
+  async product({ productId }, ctx) {
+    const [joined, campaigns, user] = await Promise.all([
+      db
         .collection('products')
-        .where({ categoryId: selected, status: 'ON' })
-        .orderBy('sort', 'asc')
-        .limit(100)
-        .get();
-      return {
-        categories: cats.map((c) => ({ id: c._id, name: c.name })),
-        categoryId: selected,
-        products: await cards(data as Product[]),
-      };
-    },
-  }),
+        .aggregate()
+        .match({ _id: productId })
+        .lookup({ from: 'skus', localField: '_id', foreignField: 'productId', as: 'joinedSkus' })
+        .end(),
+      activeCampaigns(ctx.now),
+      findById<User>('users', ctx.openid),
+    ]);
+    const found = aggregateRows<Product & { joinedSkus: Sku[] }>(joined)[0];
+    if (!found) throw new AppError('NOT_FOUND', '商品不存在');
+    const { joinedSkus: skus, ...product } = found;
+    if (product.status !== 'ON') throw new AppError('PRODUCT_UNAVAILABLE');
+    const facts = buyerFacts(ctx.openid, user, ctx.now);
+    await addAllowances(
+      facts,
+      campaigns,
+      skus.map((sku) => ({ sku, product })),
+    );
+    return withPromos(detail(product, skus), product, skus, campaigns, facts);
+  },
 
-  product: action({
-    input: catalogInputs.product,
-    async run({ productId }, ctx) {
-      const product = await findById<Product>('products', productId);
-      if (!product) throw new AppError('NOT_FOUND', '商品不存在');
-      if (product.status !== 'ON') throw new AppError('PRODUCT_UNAVAILABLE');
-      const skus = await findWhere<Sku>('skus', { productId }, 200);
-      const campaigns = await activeCampaigns(ctx.now);
-      const facts = await pricingFacts(ctx.openid, ctx.now, campaigns, [{ productId }]);
-      return withPromos(detail(product, skus), product, skus, campaigns, facts);
-    },
-  }),
-
-  search: action({
-    input: catalogInputs.search,
-    async run({ keyword }) {
-      const pattern = db.RegExp({
-        regexp: keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-        options: 'i',
-      });
-      const { data } = await db
-        .collection('products')
-        .where(
-          _.and([
-            { status: 'ON' },
-            _.or([{ title: pattern }, { subtitle: pattern }, { keywords: keyword }]),
-          ]),
-        )
-        .orderBy('sales', 'desc')
-        .limit(50)
-        .get();
-      return { keyword, products: await cards(data as Product[]) };
-    },
-  }),
+  async search({ keyword }) {
+    const pattern = db.RegExp({
+      regexp: keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      options: 'i',
+    });
+    const { data } = await db
+      .collection('products')
+      .where(
+        _.and([
+          { status: 'ON' },
+          _.or([{ title: pattern }, { subtitle: pattern }, { keywords: keyword }]),
+        ]),
+      )
+      .orderBy('sales', 'desc')
+      .limit(50)
+      .get();
+    const products = data as Product[];
+    const found = await cards(products);
+    // Best sellers first, by what the SKUs sold (the stored figure is only where they started).
+    return { keyword, products: found.sort((a, b) => b.sales - a.sales) };
+  },
 });

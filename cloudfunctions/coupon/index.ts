@@ -1,42 +1,32 @@
 // coupon: the coupon center (templates a user can claim now), claiming one, and my coupons.
 //
-// A claim is limited twice, both atomically: per user by the coupon's id (template, user and a
-// slot number up to the per-user limit: inserting an id that exists fails), and in total by the
-// template's quota allowance, held under a token of this call while the coupon is written (the
-// coupon records the token); the timer settles holds a crashed call left behind.
-import { randomUUID } from 'node:crypto';
-import { couponInputs } from '../../domain/api/inputs';
+// A claim is limited twice, both atomically, the buyer's own limit first: (1) the buyer's slot,
+// by inserting the coupon under an id made of template, user and a slot number up to the
+// per-user limit (an id that exists cannot be inserted), as CLAIMING; (2) then one unit of the
+// template's shared quota, held under that coupon's id; (3) the coupon becomes UNUSED and the
+// unit used. A buyer at their limit never holds a quota unit, so many claims of one buyer at once
+// cannot make the center look sold out to others. If the quota is gone the slot is given back.
+// The timer settles what a crashed claim left half done.
 import { newCoupon } from '../../domain/campaigns/coupons';
 import type { Coupon, CouponTemplate } from '../../domain/campaigns/types';
 import { AppError } from '../../domain/result';
+import { db } from '../lib/infra/cloud';
+import { _, findById, findByIds, findWhere, insertOnce, updateWhere } from '../lib/infra/db';
+import { consumeUnits, holdUnits } from '../lib/infra/holds';
+import { createHandler, type Context } from '../lib/infra/router';
 import { couponView, templateView } from '../lib/views/coupon-views';
-import { _, findById, findByIds, findWhere, insertOnce } from '../lib/infra/db';
-import { consumeUnits, holdUnits, releaseUnits } from '../lib/infra/holds';
-import { action, createHandler, type Context } from '../lib/infra/router';
-
-export const quotaKey = (templateId: string) => `tplquota:${templateId}`;
-const slotIds = (tpl: CouponTemplate, openid: string) =>
-  Array.from({ length: tpl.perUserLimit }, (_, i) => `tpl:${tpl._id}:${openid}:${i + 1}`);
+import { couponQuotaKey, couponSlotIds } from '../lib/coupons/slots';
 
 async function claim(tpl: CouponTemplate, ctx: Context): Promise<Coupon> {
-  const key = quotaKey(tpl._id);
-  await insertOnce('allowances', {
-    _id: key,
-    kind: 'couponQuota',
-    remaining: tpl.totalQuota,
-    used: 0,
-    holds: [],
-  });
+  const key = couponQuotaKey(tpl._id);
+  const slots = couponSlotIds(tpl, ctx.openid);
   for (let attempt = 0; attempt < tpl.perUserLimit + 2; attempt++) {
-    const taken = new Set(
-      (await findByIds<Coupon>('coupons', slotIds(tpl, ctx.openid))).map((c) => c._id),
-    );
-    const slot = slotIds(tpl, ctx.openid).find((id) => !taken.has(id));
+    const [mine, quota] = await Promise.all([
+      findByIds<Coupon>('coupons', slots),
+      findById<{ remaining: number }>('allowances', key),
+    ]);
+    const slot = slots.find((id) => !mine.some((c) => c._id === id));
     if (!slot) throw new AppError('COUPON_LIMIT', `每人限领 ${tpl.perUserLimit} 张`);
-    // This call's own hold: another claim racing for the same slot holds under its own token.
-    const token = `${slot}#${randomUUID()}`;
-    if (!(await holdUnits('allowances', key, 'remaining', token, 1, ctx.now)))
-      throw new AppError('COUPON_SOLD_OUT');
     const coupon = newCoupon(
       {
         id: slot,
@@ -51,71 +41,81 @@ async function claim(tpl: CouponTemplate, ctx: Context): Promise<Coupon> {
       },
       ctx.now,
     );
+    // 1. The buyer's slot (a concurrent claim of theirs may take it first: try the next one).
     if (
-      await insertOnce('coupons', { ...coupon, claimToken: token } as unknown as { _id: string })
-    ) {
-      await consumeUnits('allowances', key, token, 1, 'used');
-      return coupon;
+      !(await insertOnce('coupons', { ...coupon, status: 'CLAIMING' } as unknown as {
+        _id: string;
+      }))
+    )
+      continue;
+    // 2. A unit of the shared quota (its document is created full the first time).
+    if (!quota)
+      await insertOnce('allowances', {
+        _id: key,
+        kind: 'couponQuota',
+        shared: true,
+        remaining: tpl.totalQuota,
+        used: 0,
+        holds: [],
+      });
+    if (!(await holdUnits('allowances', key, 'remaining', slot, 1, ctx.now))) {
+      await db.collection('coupons').where({ _id: slot, status: 'CLAIMING' }).remove();
+      throw new AppError('COUPON_SOLD_OUT');
     }
-    // A concurrent claim of ours filled this slot first: give our unit back and try the next.
-    await releaseUnits('allowances', key, 'remaining', token, 1);
+    // 3. Usable, and the unit used.
+    await updateWhere('coupons', { _id: slot, status: 'CLAIMING' }, { status: 'UNUSED' });
+    await consumeUnits('allowances', key, slot, 1, 'used');
+    return coupon;
   }
   throw new AppError('COUPON_LIMIT', `每人限领 ${tpl.perUserLimit} 张`);
 }
 
-export const main = createHandler({
-  center: action({
-    input: couponInputs.center,
-    async run(_input, ctx) {
-      const templates = (
-        await findWhere<CouponTemplate>('coupon_templates', { status: 'ACTIVE' }, 50)
-      ).filter((t) => t.claimFrom <= ctx.now && ctx.now < t.claimUntil);
-      const quotas = await findByIds<{ _id: string; remaining: number }>(
+export const main = createHandler('coupon', {
+  async center(_input, ctx) {
+    const templates = (
+      await findWhere<CouponTemplate>('coupon_templates', { status: 'ACTIVE' }, 50)
+    ).filter((t) => t.claimFrom <= ctx.now && ctx.now < t.claimUntil);
+    const [quotas, mine] = await Promise.all([
+      findByIds<{ _id: string; remaining: number }>(
         'allowances',
-        templates.map((t) => quotaKey(t._id)),
-      );
-      const mine = await findByIds<Coupon>(
+        templates.map((t) => couponQuotaKey(t._id)),
+      ),
+      findByIds<Coupon>(
         'coupons',
-        templates.flatMap((t) => slotIds(t, ctx.openid)),
-      );
-      return templates.map((t) =>
-        templateView(
-          t,
-          quotas.find((q) => q._id === quotaKey(t._id))?.remaining ?? t.totalQuota,
-          mine.filter((c) => c.templateId === t._id).length,
-        ),
-      );
-    },
-  }),
+        templates.flatMap((t) => couponSlotIds(t, ctx.openid)),
+      ),
+    ]);
+    return templates.map((t) =>
+      templateView(
+        t,
+        quotas.find((q) => q._id === couponQuotaKey(t._id))?.remaining ?? t.totalQuota,
+        mine.filter((c) => c.templateId === t._id && c.status !== 'CLAIMING').length,
+      ),
+    );
+  },
 
-  claim: action({
-    input: couponInputs.claim,
-    async run({ templateId }, ctx) {
-      const tpl = await findById<CouponTemplate>('coupon_templates', templateId);
-      if (!tpl || tpl.status !== 'ACTIVE' || ctx.now < tpl.claimFrom || ctx.now >= tpl.claimUntil)
-        throw new AppError('COUPON_NOT_CLAIMABLE');
-      return couponView(await claim(tpl, ctx), ctx.now);
-    },
-  }),
+  async claim({ templateId }, ctx) {
+    const tpl = await findById<CouponTemplate>('coupon_templates', templateId);
+    if (!tpl || tpl.status !== 'ACTIVE' || ctx.now < tpl.claimFrom || ctx.now >= tpl.claimUntil)
+      throw new AppError('COUPON_NOT_CLAIMABLE');
+    return couponView(await claim(tpl, ctx), ctx.now);
+  },
 
-  mine: action({
-    input: couponInputs.mine,
-    async run({ status }, ctx) {
-      const all = await findWhere<Coupon>(
-        'coupons',
-        { openid: ctx.openid, status: _.neq('WITHDRAWN') },
-        200,
-      );
-      const expired = (c: Coupon) => c.status === 'UNUSED' && c.validUntil <= ctx.now;
-      const pick = {
-        UNUSED: (c: Coupon) => (c.status === 'UNUSED' || c.status === 'HELD') && !expired(c),
-        USED: (c: Coupon) => c.status === 'USED',
-        EXPIRED: expired,
-      }[status];
-      return all
-        .filter(pick)
-        .sort((a, b) => a.validUntil - b.validUntil)
-        .map((c) => couponView(c, ctx.now));
-    },
-  }),
+  async mine({ status }, ctx) {
+    const all = await findWhere<Coupon>(
+      'coupons',
+      { openid: ctx.openid, status: _.in(['UNUSED', 'HELD', 'USED']) },
+      200,
+    );
+    const expired = (c: Coupon) => c.status === 'UNUSED' && c.validUntil <= ctx.now;
+    const pick = {
+      UNUSED: (c: Coupon) => (c.status === 'UNUSED' || c.status === 'HELD') && !expired(c),
+      USED: (c: Coupon) => c.status === 'USED',
+      EXPIRED: expired,
+    }[status];
+    return all
+      .filter(pick)
+      .sort((a, b) => a.validUntil - b.validUntil)
+      .map((c) => couponView(c, ctx.now));
+  },
 });

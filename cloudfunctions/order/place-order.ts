@@ -1,32 +1,40 @@
 // Placing an order, as steps with compensations:
-//   1. price the lines on the server with the active campaigns (the quote decides what is paid);
-//      if the buyer was shown another total, stop (PRICE_CHANGED) before writing anything;
-//   2. record the order as CREATING under a number derived from the buyer's request id, so a
-//      repeated submit finds the same order instead of making another;
-//   3. take the campaign claims (quota, per-user limits, the coupon) with conditional updates;
-//      if one is gone, give back what was taken and price again without it;
-//   4. hold stock line by line with conditional updates; if a line runs out, give back
-//      everything held and end the order (nothing was oversold);
-//   5. mark it UNPAID (15 minutes to pay, less for flash sales), empty those cart lines;
-//   6. start the payment; if WeChat Pay refuses it, cancel the order and give everything back.
-// A run that dies part-way leaves a CREATING order that the timer abandons (holds released).
+//   1. read the lines (with their SKUs and products) and what pricing needs, together; price on
+//      the server (the quote decides what is paid); if the buyer was shown another total, stop
+//      (PRICE_CHANGED) before writing anything;
+//   2. record the order as CREATING, with the claims its prices need, under a number derived from
+//      the buyer's request id, so a repeated submit finds the same order instead of making another;
+//   3. take the claims (the buyer's own before shared quotas) with conditional updates; if one is
+//      gone, give back what was taken and price again without it; if it is only held by unpaid
+//      orders, stop: it may come back (CAMPAIGN_UNITS_HELD);
+//   4. hold stock line by line with conditional updates; if a line runs out, everything goes back
+//      (nothing was oversold);
+//   5. start the payment (a total of zero needs none: the order is paid at once); if WeChat Pay
+//      refuses it, the order is cancelled and everything goes back;
+//   6. mark it UNPAID with its payment (15 minutes to pay, less for flash sales), empty those cart
+//      lines and remember the address.
+// A run that dies part-way leaves a CREATING order that the timer abandons (holds released, a
+// payment that may have started closed).
 import type { AddressInput, LinesInput } from '../../domain/api/inputs';
 import type { CreatedOrderView } from '../../domain/api/views';
-import type { Campaign, Claim } from '../../domain/campaigns/types';
+import type { Campaign, PricingFacts } from '../../domain/campaigns/types';
 import type { Order } from '../../domain/model';
-import { ZERO } from '../../domain/money';
-import type { Quote } from '../../domain/pricing/quote';
-import { AppError } from '../../domain/result';
-import { releaseClaims, takeClaim } from '../lib/claims/claims';
+import { fen, ZERO } from '../../domain/money';
+import { CANCEL_REASONS, isCancelReason, type CancelReason } from '../../domain/order-cancel';
+import { quote, type Quote, type QuoteInputLine } from '../../domain/pricing/quote';
+import { AppError, ERROR_MESSAGES, type ErrorCode } from '../../domain/result';
+import { resolveLines } from '../lib/catalog/lines';
+import { holdStock } from '../lib/catalog/stock';
+import { releaseClaims, takeClaims } from '../lib/claims/registry';
 import { db } from '../lib/infra/cloud';
 import { _, findById, insertOnce, updateWhere } from '../lib/infra/db';
-import { resolveLines, type ResolvedLine } from '../lib/catalog/lines';
-import { orderDetail } from '../lib/views/order-views';
-import { orderIdFor, releaseOrderHolds, transition } from '../lib/order/transition';
-import { isDefiniteFailure, startPayment } from '../lib/payments/cloud-pay';
-import { activeCampaigns, quoteFor } from '../lib/pricing/facts';
 import type { Context } from '../lib/infra/router';
-import { holdStock } from '../lib/catalog/stock';
+import { cancelOrder } from '../lib/order/cancel';
+import { runEffects } from '../lib/order/effects/run';
+import { orderIdFor, transition } from '../lib/order/transition';
+import { isDefiniteFailure, startPayment } from '../lib/payments/cloud-pay';
+import { addAllowances, loadPricing } from '../lib/pricing/facts';
+import { orderDetail } from '../lib/views/order-views';
 
 export interface PlaceOrderInput {
   lines: LinesInput;
@@ -40,22 +48,45 @@ export interface PlaceOrderInput {
 /** How many times a lost claim may send us back to re-price. */
 const MAX_REPRICES = 3;
 
+/** The order was recorded and then given up: the buyer hears why. */
+class Abandoned extends AppError {}
+
 export async function placeOrder(input: PlaceOrderInput, ctx: Context): Promise<CreatedOrderView> {
   const orderId = orderIdFor(ctx.openid, input.requestId);
-  const existing = await findById<Order>('orders', orderId);
-  if (existing) return resume(existing, ctx);
+  try {
+    return await place(orderId, input, ctx);
+  } catch (e) {
+    // A repeated submit of a placed order: pricing again may fail because of that very order
+    // (it holds the last stock or the new-user price), so answer with the order instead.
+    if (e instanceof AppError && !(e instanceof Abandoned)) {
+      const existing = await findById<Order>('orders', orderId);
+      if (existing) return resume(existing, ctx);
+    }
+    throw e;
+  }
+}
 
-  const resolved = await resolveLines(ctx.openid, input.lines);
+async function place(
+  orderId: string,
+  input: PlaceOrderInput,
+  ctx: Context,
+): Promise<CreatedOrderView> {
+  const [resolved, { campaigns, user, facts }] = await Promise.all([
+    resolveLines(ctx.openid, input.lines),
+    loadPricing(ctx.openid, ctx.now),
+  ]);
   const blocked = resolved.find((l) => l.problem);
   if (blocked?.problem)
     throw new AppError(
       blocked.problem.code,
       `${blocked.product?.title ?? '商品'}：${blocked.problem.message}`,
     );
-  const campaigns = await activeCampaigns(ctx.now);
+  const lines = resolved.map((l) => ({ product: l.product!, sku: l.sku!, qty: l.qty }));
+  await addAllowances(facts, campaigns, lines);
+  const pricing = { lines, facts, campaigns, expected: input.expectedTotalFen };
   const exclude: string[] = [];
   let coupon = input.coupon;
-  let priced = await price(resolved, input, ctx, campaigns, coupon, exclude);
+  let priced = price(pricing, coupon, exclude);
 
   const order: Order = {
     _id: orderId,
@@ -63,94 +94,117 @@ export async function placeOrder(input: PlaceOrderInput, ctx: Context): Promise<
     requestId: input.requestId,
     status: 'CREATING',
     source: input.lines.source,
-    ...pricing(priced),
+    ...pricingFields(priced),
     address: input.address,
     remark: input.remark,
     createdAt: ctx.now,
     expiresAt: ctx.now + priced.paymentWindowMs,
     refundedFen: ZERO,
+    newBuyer: facts.user.isNewUser,
     history: [{ from: null, to: 'CREATING', at: ctx.now, by: ctx.openid }],
   };
-  if (!(await insertOnce('orders', order as unknown as { _id: string }))) {
+  if (!(await insertOnce('orders', order as unknown as { _id: string })))
     return resume((await findById<Order>('orders', orderId))!, ctx);
-  }
 
+  const knownAllowances = new Set(Object.keys(facts.allowances));
   for (let attempt = 0; ; attempt++) {
-    const lost = await takeClaims(order, priced.claims, ctx);
+    const lost = await takeClaims(order.claims ?? [], {
+      orderId,
+      openid: ctx.openid,
+      at: ctx.now,
+      knownAllowances,
+    });
     if (!lost) break;
-    // Someone else took the last of it: give ours back and price without it.
-    await releaseClaims(order._id, priced.claims); // no stock is held yet
-    if (lost.kind === 'COUPON') {
+    await releaseClaims(order.claims ?? [], orderId); // no stock is held yet
+    if (lost.result === 'held') return abandon(order, ctx, 'CAMPAIGN_UNITS_HELD');
+    let why: string | undefined;
+    if (lost.claim.kind === 'COUPON') {
       if (input.coupon !== 'auto')
         return abandon(order, ctx, 'COUPON_UNAVAILABLE', '这张优惠券已被使用');
       coupon = 'none';
-    } else exclude.push(lost.campaignId);
-    const label = campaigns.find(
-      (c) => lost.kind === 'ALLOWANCE' && c._id === lost.campaignId,
-    )?.label;
+    } else {
+      exclude.push(lost.claim.campaignId);
+      const label = campaigns.find(
+        (c) => lost.claim.kind === 'ALLOWANCE' && c._id === lost.claim.campaignId,
+      )?.label;
+      why = label && `${label}名额已被抢完`;
+    }
     if (attempt >= MAX_REPRICES)
       return abandon(order, ctx, 'PRICE_CHANGED', '活动太火爆了，请稍后再试');
     try {
-      priced = await price(
-        resolved,
-        input,
-        ctx,
-        campaigns,
-        coupon,
-        exclude,
-        label ? `${label}名额已被抢完` : undefined,
-      );
+      priced = price(pricing, coupon, exclude, why);
     } catch (e) {
-      return abandon(order, ctx, (e as AppError).code ?? 'PRICE_CHANGED', (e as Error).message);
+      const code = (e as AppError).code;
+      return abandon(
+        order,
+        ctx,
+        isCancelReason(code) ? code : 'PRICE_CHANGED',
+        (e as Error).message,
+      );
     }
-    Object.assign(order, pricing(priced), { expiresAt: ctx.now + priced.paymentWindowMs });
+    Object.assign(order, pricingFields(priced), { expiresAt: ctx.now + priced.paymentWindowMs });
     await updateWhere(
       'orders',
-      { _id: order._id, status: 'CREATING' },
-      { ...pricing(priced), expiresAt: order.expiresAt },
+      { _id: orderId, status: 'CREATING' },
+      { ...pricingFields(priced), expiresAt: order.expiresAt },
     );
   }
 
-  for (const line of order.lines) {
-    if (!(await holdStock(line.skuId, order._id, line.qty, ctx.now))) {
-      return abandon(order, ctx, 'OUT_OF_STOCK', `${line.title}：库存不足`);
-    }
-  }
-  if (!(await transition(order, 'reserve', ctx.openid, ctx.now))) throw new AppError('ORDER_STATE');
-  const unpaid: Order = { ...order, status: 'UNPAID' };
+  const held = await Promise.all(
+    order.lines.map((l) => holdStock(l.skuId, orderId, l.qty, ctx.now)),
+  );
+  const short = order.lines.find((_l, i) => !held[i]);
+  if (short) return abandon(order, ctx, 'OUT_OF_STOCK', `${short.title}：库存不足`);
 
-  if (order.source === 'cart') {
-    await db
-      .collection('cart_items')
-      .where({ _id: _.in(order.lines.map((l) => `${ctx.openid}:${l.skuId}`)) })
-      .remove();
-  }
-  await updateWhere('users', { _id: ctx.openid }, { address: input.address });
-  return { order: orderDetail(unpaid, ctx.now), payment: await startOrCancel(unpaid, ctx, true) };
+  const payment = order.totalFen > 0 ? await startOrCancel(order, ctx) : null;
+  const reserved = await transition(
+    order,
+    'reserve',
+    ctx.openid,
+    ctx.now,
+    payment ? { payment: { prepayId: payment.prepayId } } : {},
+  );
+  if (!reserved) throw new AppError('ORDER_STATE');
+  let placed: Order = {
+    ...order,
+    status: 'UNPAID',
+    ...(payment ? { payment: { prepayId: payment.prepayId } } : {}),
+  };
+  if (order.totalFen === 0) placed = await completeWithoutPayment(placed, ctx);
+
+  const addressChanged = JSON.stringify(user?.address ?? null) !== JSON.stringify(input.address);
+  await Promise.all([
+    order.source === 'cart'
+      ? db
+          .collection('cart_items')
+          .where({ _id: _.in(order.lines.map((l) => `${ctx.openid}:${l.skuId}`)) })
+          .remove()
+      : null,
+    addressChanged ? updateWhere('users', { _id: ctx.openid }, { address: input.address }) : null,
+  ]);
+  return { order: orderDetail(placed, ctx.now), payment: payment?.view ?? null };
 }
 
-/** Prices the lines; refuses when the buyer was shown a different total. */
-async function price(
-  resolved: ResolvedLine[],
-  input: PlaceOrderInput,
-  ctx: Context,
-  campaigns: Campaign[],
-  coupon: string,
-  exclude: string[],
-  why?: string,
-): Promise<Quote> {
-  const lines = resolved.map((l) => ({ product: l.product!, sku: l.sku!, qty: l.qty }));
-  const { quote } = await quoteFor(ctx.openid, ctx.now, lines, { campaigns, coupon, exclude });
-  if (quote.couponProblem) throw new AppError('COUPON_UNAVAILABLE', quote.couponProblem);
-  if (input.expectedTotalFen !== undefined && quote.totalFen !== input.expectedTotalFen) {
+interface PricingInput {
+  lines: QuoteInputLine[];
+  facts: PricingFacts;
+  campaigns: Campaign[];
+  expected?: number;
+}
+
+/** Prices the lines (pure: everything was read); refuses when the buyer was shown another total. */
+function price(p: PricingInput, coupon: string, exclude: string[], why?: string): Quote {
+  const priced = quote(p.lines, { facts: p.facts, campaigns: p.campaigns, coupon, exclude });
+  if (priced.couponProblem) throw new AppError('COUPON_UNAVAILABLE', priced.couponProblem);
+  if (p.expected !== undefined && priced.totalFen !== p.expected) {
     throw new AppError('PRICE_CHANGED', why ? `${why}，价格有变化，请确认后重新提交` : undefined, {
-      totalFen: quote.totalFen,
+      totalFen: priced.totalFen,
     });
   }
-  return quote;
+  return priced;
 }
 
-function pricing(q: Quote) {
+function pricingFields(q: Quote) {
   return {
     lines: q.lines,
     goodsFen: q.goodsFen,
@@ -160,63 +214,72 @@ function pricing(q: Quote) {
     adjustments: q.adjustments,
     claims: q.claims,
     rewards: q.rewards,
+    plan: q.plan,
   };
-}
-
-/** Takes every claim; returns the first that could not be taken (after giving the rest back). */
-async function takeClaims(order: Order, claims: Claim[], ctx: Context): Promise<Claim | null> {
-  // Record what we are about to take first, so a crash leaves something the timer can release.
-  await updateWhere('orders', { _id: order._id, status: 'CREATING' }, { claims });
-  for (const claim of claims)
-    if (!(await takeClaim(order._id, ctx.openid, claim, ctx.now))) return claim;
-  return null;
 }
 
 /** Ends an order that could not be placed: everything it held goes back; the buyer hears why. */
 async function abandon(
   order: Order,
   ctx: Context,
-  code: AppError['code'],
-  message: string,
+  reason: CancelReason,
+  message?: string,
 ): Promise<never> {
-  await releaseOrderHolds(order);
-  const cancel = { reason: code, at: ctx.now, by: 'system' };
-  await transition(order, 'abandon', 'system', ctx.now, { cancel, abandoned: true }, code);
-  throw new AppError(code, message);
+  await cancelOrder(order, reason, { by: 'system', at: ctx.now, closePayment: false });
+  throw new Abandoned(errorCodeOf(reason), message ?? ERROR_MESSAGES[errorCodeOf(reason)]);
 }
 
-/** A repeated submit: answer with the order the first one made (or its failure). */
-async function resume(order: Order, ctx: Context): Promise<CreatedOrderView> {
-  if (order.openid !== ctx.openid) throw new AppError('ORDER_NOT_FOUND');
-  if (order.status === 'CREATING') throw new AppError('ORDER_PROCESSING');
-  if (order.abandoned && order.cancel) throw new AppError(order.cancel.reason as AppError['code']);
-  const canPay = order.status === 'UNPAID' && ctx.now < order.expiresAt;
-  return {
-    order: orderDetail(order, ctx.now),
-    payment: canPay ? await startOrCancel(order, ctx, false) : null,
-  };
+function errorCodeOf(reason: string): ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, reason)
+    ? (reason as ErrorCode)
+    : 'ORDER_STATE';
+}
+
+/** A total of zero (coupons and free shipping) is paid at once, without WeChat Pay. */
+async function completeWithoutPayment(order: Order, ctx: Context): Promise<Order> {
+  const payment = { paidAt: ctx.now, paidFen: fen(0), method: 'free' as const };
+  if (!(await transition(order, 'pay', 'system', ctx.now, { payment }))) return order;
+  const paid: Order = { ...order, status: 'PAID', payment };
+  await runEffects('paid', paid, ctx.now);
+  return paid;
 }
 
 /**
- * Starts the payment. Only a definite refusal on the first try ends the order (everything it held
- * goes back); otherwise it stays unpaid and the buyer can pay from the order page. A repeated
- * submit never cancels: the buyer may have paid already.
+ * Starts the payment. A definite refusal ends the order (everything it held goes back); with no
+ * clear answer the order stays payable from the order page.
  */
-async function startOrCancel(
-  order: Order,
-  ctx: Context,
-  firstTry: boolean,
-): Promise<CreatedOrderView['payment']> {
+async function startOrCancel(order: Order, ctx: Context) {
   try {
     const start = await startPayment(order);
-    if (start.kind === 'alreadyPaid') return null;
-    await updateWhere('orders', { _id: order._id }, { payment: { prepayId: start.prepayId } });
-    return start.payment;
+    return start.kind === 'started' ? { prepayId: start.prepayId, view: start.payment } : null;
   } catch (e) {
-    if (!firstTry || !isDefiniteFailure(e)) return null;
-    const cancel = { reason: 'PAYMENT_FAILED', at: ctx.now, by: 'system' };
-    if (await transition(order, 'cancel', 'system', ctx.now, { cancel }, 'PAYMENT_FAILED'))
-      await releaseOrderHolds(order);
-    throw e;
+    if (!isDefiniteFailure(e)) return null;
+    await cancelOrder(order, 'PAYMENT_FAILED', { by: 'system', at: ctx.now, closePayment: false });
+    throw new Abandoned('PAYMENT_FAILED', (e as Error).message);
   }
+}
+
+/** A repeated submit: answer with the order the first one made (or why it was not placed). */
+async function resume(order: Order, ctx: Context): Promise<CreatedOrderView> {
+  if (order.openid !== ctx.openid) throw new AppError('ORDER_NOT_FOUND');
+  if (order.status === 'CREATING') throw new AppError('ORDER_PROCESSING');
+  if (order.abandoned && order.cancel) {
+    const reason = order.cancel.reason;
+    throw new AppError(
+      errorCodeOf(reason),
+      isCancelReason(reason) ? CANCEL_REASONS[reason].text : undefined,
+    );
+  }
+  const canPay = order.status === 'UNPAID' && ctx.now < order.expiresAt && order.totalFen > 0;
+  let payment: CreatedOrderView['payment'] = null;
+  if (canPay) {
+    // The same order number gets the same prepay; a failure here never cancels (they may have paid).
+    try {
+      const start = await startPayment(order);
+      if (start.kind === 'started') payment = start.payment;
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+    }
+  }
+  return { order: orderDetail(order, ctx.now), payment };
 }

@@ -5,12 +5,13 @@
 import type { Order, Refund, User } from '../../domain/model';
 import { fen } from '../../domain/money';
 import { PAID_STATUSES } from '../../domain/order-status';
-import { cloud } from '../lib/infra/cloud';
+import { paymentVeto } from '../lib/claims/registry';
+import { startedByClient } from '../lib/infra/callers';
 import { now } from '../lib/infra/clock';
 import { findById, insertOnce } from '../lib/infra/db';
-import { releaseOrderHolds, transition } from '../lib/order/transition';
-import { holdsNewUserPrice } from '../lib/order/new-user';
-import { applyPaidEffects } from '../lib/order/paid-effects';
+import { cancelOrder } from '../lib/order/cancel';
+import { runEffects } from '../lib/order/effects/run';
+import { transition } from '../lib/order/transition';
 import { queryTrade, refundState, requestRefund } from '../lib/payments/cloud-pay';
 import { markRefundSucceeded } from '../lib/payments/refunds';
 
@@ -29,10 +30,10 @@ interface PayNotice {
 }
 
 export async function main(event: PayNotice): Promise<Reply> {
-  // Direct calls from the mini-program are never notices.
-  if (cloud.getWXContext().SOURCE === 'wx_client') return refuse('not a pay notice');
+  // Calls that started in a mini-program (or any client) are never notices.
+  if (startedByClient()) return refuse('not a pay notice');
   try {
-    return event.outRefundNo ? await onRefund(event) : await onPayment(event);
+    return event?.outRefundNo ? await onRefund(event) : await onPayment(event ?? {});
   } catch (e) {
     console.error('pay notice failed', e);
     return refuse('internal error, retry later');
@@ -56,31 +57,29 @@ async function onPayment(notice: PayNotice): Promise<Reply> {
     return refuse('cloudPay does not report this payment');
 
   const at = now();
-  if (order.status === 'UNPAID' && holdsNewUserPrice(order) && (await paidBefore(order.openid))) {
-    // The new-user price was for the first paid order, and the buyer paid another one first.
-    const cancel = { reason: 'NEW_USER_ENDED', at, by: 'system' };
-    if (await transition(order, 'cancel', 'system', at, { cancel }, 'NEW_USER_ENDED'))
-      await releaseOrderHolds(order);
-    return refundLatePayment((await findById<Order>('orders', order._id))!, trade.totalFee, at);
-  }
-  const payment = {
-    ...order.payment,
-    transactionId: trade.transactionId,
-    paidAt: at,
-    paidFen: fen(trade.totalFee),
-  };
-  if (order.status === 'UNPAID' && (await transition(order, 'pay', 'wxpay', at, { payment }))) {
-    await applyPaidEffects({ ...order, status: 'PAID', payment });
-    return ACK;
+  if (order.status === 'UNPAID') {
+    // A claim may say the price no longer stands (a new-user price after another paid order).
+    const veto = await paymentVeto(order, () => findById<User>('users', order.openid));
+    if (veto) {
+      await cancelOrder(order, veto, { by: 'system', at, closePayment: false });
+      return refundLatePayment(order, trade.totalFee, at);
+    }
+    const payment = {
+      ...order.payment,
+      transactionId: trade.transactionId,
+      paidAt: at,
+      paidFen: fen(trade.totalFee),
+      method: 'wxpay' as const,
+    };
+    if (await transition(order, 'pay', 'wxpay', at, { payment })) {
+      await runEffects('paid', { ...order, status: 'PAID', payment }, at);
+      return ACK;
+    }
   }
   const current = (await findById<Order>('orders', order._id))!;
-  if (
-    PAID_STATUSES.includes(current.status) ||
-    current.status === 'REFUNDING' ||
-    current.status === 'REFUNDED'
-  ) {
+  if ([...PAID_STATUSES, 'REFUNDING', 'REFUNDED'].includes(current.status)) {
     // A repeat of a notice already handled: finish what a crashed first run may have left.
-    if (!current.paidEffectsApplied) await applyPaidEffects(current);
+    await runEffects('paid', current, at);
     return ACK;
   }
   if (current.status === 'CANCELLED') return refundLatePayment(current, trade.totalFee, at);
@@ -120,8 +119,4 @@ async function onRefund(notice: PayNotice): Promise<Reply> {
   }
   await markRefundSucceeded(refund, now());
   return ACK;
-}
-
-async function paidBefore(openid: string): Promise<boolean> {
-  return ((await findById<User>('users', openid))?.paidOrderCount ?? 0) > 0;
 }

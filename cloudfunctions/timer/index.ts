@@ -1,167 +1,145 @@
-// timer: runs every minute and keeps orders honest whatever crashed or was abandoned:
-//   - unpaid orders past their deadline (15 minutes, 5 for flash sales) are cancelled after
-//     their payment is closed (if the buyer paid just before, the order is left for the notice),
-//     and everything they held goes back;
-//   - orders stuck in CREATING (a run that died part-way) are abandoned, holds released;
-//   - cancelled orders whose holds were not yet returned get them returned;
-//   - paid orders whose post-payment effects did not finish get them finished;
+// timer: runs every minute (only timer triggers may call it) and keeps orders honest whatever
+// crashed or was abandoned. Every job processes everything that is due, a page at a time, until
+// done or the run's time budget is spent (the rest waits for the next run):
+//   - unpaid orders past their deadline are cancelled (their payment closed first: if the buyer
+//     paid just before, the order is left for the pay notice), everything they held goes back;
+//   - orders stuck in CREATING (a run that died part-way) are abandoned the same way;
+//   - lifecycle effects a crashed run left unfinished (cancelled, paid, refunded) are finished;
 //   - refunds whose request got no clear answer are settled by asking cloudPay;
-//   - coupon-center quota units held by a claim that crashed are settled.
+//   - coupon-center claims a crash left half done are finished or undone;
+//   - the home page's snapshot is rebuilt.
 // Each step is a conditional update or an idempotent repeat, so overlapping runs are harmless,
-// and one order's failure does not stop the others.
+// and one item's failure does not stop the others.
+import type { Coupon } from '../../domain/campaigns/types';
 import type { Order, Refund } from '../../domain/model';
 import { CREATING_TIMEOUT_MS, PAID_STATUSES } from '../../domain/order-status';
+import { buildStorefront } from '../lib/catalog/storefront';
+import { couponQuotaKey, settleClaim } from '../lib/coupons/slots';
+import { isTimerTrigger } from '../lib/infra/callers';
 import { now } from '../lib/infra/clock';
-import { _, findById, findWhere } from '../lib/infra/db';
-import { releaseOrderHolds, transition } from '../lib/order/transition';
-import { applyPaidEffects } from '../lib/order/paid-effects';
-import { closeTrade, refundState, requestRefund } from '../lib/payments/cloud-pay';
+import { _, findById } from '../lib/infra/db';
+import { forEachDue } from '../lib/infra/paging';
+import { cancelOrder } from '../lib/order/cancel';
+import { runEffects } from '../lib/order/effects/run';
+import { refundState, requestRefund } from '../lib/payments/cloud-pay';
 import { markRefundSucceeded } from '../lib/payments/refunds';
-import { consumeUnits, releaseUnits } from '../lib/infra/holds';
 
-const BATCH = 100;
+/** The run's time budget: the function's timeout (config.json: 60 s) less a margin. */
+const BUDGET_MS = 50_000;
 /** A refund request with no clear answer is checked after this long. */
 const REFUND_CHECK_AFTER_MS = 2 * 60_000;
+/** A coupon-center claim still unfinished after this long was interrupted. */
+const CLAIM_STALE_MS = 5 * 60_000;
+/** Paid effects are left to the pay notice's own run for this long. */
+const PAID_GRACE_MS = 60_000;
 
-async function each<T>(
-  items: T[],
-  step: (item: T) => Promise<boolean>,
-  label: string,
-): Promise<number> {
-  let done = 0;
-  for (const item of items) {
-    try {
-      if (await step(item)) done++;
-    } catch (e) {
-      console.error(`timer: ${label} failed`, e);
-    }
-  }
-  return done;
-}
-
-export async function main() {
+export async function main(event: unknown) {
+  if (!isTimerTrigger(event))
+    return { ok: false, code: 'FORBIDDEN', message: '只有定时触发器可以调用' };
+  const started = Date.now();
+  const deadline = started + BUDGET_MS;
   const at = now();
+  const orders = (
+    where: Record<string, unknown>,
+    label: string,
+    step: (o: Order) => Promise<boolean>,
+  ) =>
+    forEachDue<Order>({ collection: 'orders', where, sortBy: 'createdAt', label, step }, deadline);
+
   const report = {
-    expired: await each(
-      await findWhere<Order>('orders', { status: 'UNPAID', expiresAt: _.lte(at) }, BATCH),
-      async (order) => {
-        if ((await closeTrade(order._id)) === 'paid') return false; // the pay notice will settle it
-        const cancel = { reason: 'PAYMENT_TIMEOUT', at, by: 'timer' };
-        if (!(await transition(order, 'expire', 'timer', at, { cancel }, 'PAYMENT_TIMEOUT')))
-          return false;
-        await releaseOrderHolds(order);
-        return true;
-      },
+    expired: await orders(
+      { status: 'UNPAID', expiresAt: _.lte(at) },
       'expire',
+      async (order) =>
+        (await cancelOrder(order, 'PAYMENT_TIMEOUT', { by: 'timer', at })) === 'cancelled',
     ),
-
-    abandoned: await each(
-      await findWhere<Order>(
-        'orders',
-        { status: 'CREATING', createdAt: _.lte(at - CREATING_TIMEOUT_MS) },
-        BATCH,
-      ),
-      async (order) => {
-        const cancel = { reason: 'CREATE_FAILED', at, by: 'timer' };
-        if (
-          !(await transition(
-            order,
-            'abandon',
-            'timer',
-            at,
-            { cancel, abandoned: true },
-            'CREATE_FAILED',
-          ))
-        )
-          return false;
-        await releaseOrderHolds(order);
-        return true;
-      },
+    abandoned: await orders(
+      { status: 'CREATING', createdAt: _.lte(at - CREATING_TIMEOUT_MS) },
       'abandon',
+      async (order) =>
+        (await cancelOrder(order, 'CREATE_FAILED', { by: 'timer', at })) === 'cancelled',
     ),
-
-    released: await each(
-      await findWhere<Order>('orders', { status: 'CANCELLED', stockReleased: _.neq(true) }, BATCH),
-      async (order) => {
-        await releaseOrderHolds(order);
-        return true;
-      },
-      'release',
+    cancelledEffects: await orders(
+      { status: 'CANCELLED', 'effects.cancelled.done': _.neq(true) },
+      'cancelled effects',
+      async (order) => (await runEffects('cancelled', order, at), true),
     ),
-
-    finished: await each(
-      await findWhere<Order>(
-        'orders',
-        {
-          status: _.in([...PAID_STATUSES, 'REFUNDING', 'REFUNDED']),
-          paidEffectsApplied: _.neq(true),
-          'payment.paidAt': _.lte(at - 60_000),
-        },
-        BATCH,
-      ),
-      async (order) => {
-        await applyPaidEffects(order);
-        return true;
+    paidEffects: await orders(
+      {
+        status: _.in([...PAID_STATUSES, 'REFUNDING', 'REFUNDED']),
+        'effects.paid.done': _.neq(true),
+        'payment.paidAt': _.lte(at - PAID_GRACE_MS),
       },
       'paid effects',
+      async (order) => (await runEffects('paid', order, at), true),
     ),
-
-    refundsSettled: await each(
-      await findWhere<Refund>(
-        'refunds',
-        { status: 'PENDING', createdAt: _.lte(at - REFUND_CHECK_AFTER_MS) },
-        BATCH,
-      ),
-      async (refund) => {
-        const state = await refundState(refund._id);
-        if (state === 'SUCCESS') {
-          await markRefundSucceeded(refund, at);
-          return true;
-        }
-        if (state === 'NOT_FOUND') {
-          // The request never reached WeChat Pay: send it again under the same refund number.
-          const order = await findById<Order>('orders', refund.orderId);
-          if (order)
-            await requestRefund({
-              outTradeNo: order._id,
-              outRefundNo: refund._id,
-              totalFee: order.payment?.paidFen ?? order.totalFen,
-              refundFee: refund.amountFen,
-              reason: refund.reason,
-            });
-        }
-        return false;
+    refundedEffects: await orders(
+      { status: 'REFUNDED', 'effects.refunded.done': _.neq(true) },
+      'refunded effects',
+      async (order) => (await runEffects('refunded', order, at), true),
+    ),
+    refundsSettled: await forEachDue<Refund>(
+      {
+        collection: 'refunds',
+        where: { status: 'PENDING', createdAt: _.lte(at - REFUND_CHECK_AFTER_MS) },
+        sortBy: 'createdAt',
+        label: 'refund check',
+        step: settleRefund,
       },
-      'refund check',
+      deadline,
+    ),
+    couponClaims: await forEachDue<Coupon>(
+      {
+        collection: 'coupons',
+        where: { status: 'CLAIMING', issuedAt: _.lte(at - CLAIM_STALE_MS) },
+        sortBy: 'issuedAt',
+        label: 'coupon claim',
+        step: async (coupon) => (
+          await settleClaim(coupon._id, couponQuotaKey(coupon.templateId!)),
+          true
+        ),
+      },
+      deadline,
+    ),
+    couponHolds: await forEachDue<{ _id: string; holds: { orderId: string; at: number }[] }>(
+      {
+        collection: 'allowances',
+        where: { kind: 'couponQuota', 'holds.at': _.lte(at - CLAIM_STALE_MS) },
+        sortBy: '_id',
+        label: 'coupon holds',
+        step: async (quota) => {
+          for (const hold of quota.holds.filter((h) => h.at <= at - CLAIM_STALE_MS))
+            await settleClaim(hold.orderId, quota._id);
+          return true;
+        },
+      },
+      deadline,
     ),
   };
+  await buildStorefront(at);
 
-  // Coupon-center claims hold a quota unit under the coupon's id while writing it: settle holds
-  // left by a claim that crashed (the coupon exists: use the unit; it does not: give it back).
-  const stale = at - 5 * 60_000;
-  const couponHolds = await each(
-    await findWhere<{ _id: string; holds: { orderId: string; qty: number; at: number }[] }>(
-      'allowances',
-      { kind: 'couponQuota', 'holds.at': _.lte(stale) },
-      BATCH,
-    ),
-    async (allowance) => {
-      for (const hold of allowance.holds.filter((h) => h.at <= stale)) {
-        // The holder is `${couponId}#${token}`: the unit was used if that coupon was written by that call.
-        const coupon = await findById<{ claimToken?: string }>(
-          'coupons',
-          hold.orderId.split('#')[0],
-        );
-        if (coupon?.claimToken === hold.orderId)
-          await consumeUnits('allowances', allowance._id, hold.orderId, hold.qty, 'used');
-        else await releaseUnits('allowances', allowance._id, 'remaining', hold.orderId, hold.qty);
-      }
-      return true;
-    },
-    'coupon holds',
-  );
-  Object.assign(report, { couponHolds });
-
-  if (Object.values(report).some(Boolean)) console.log('timer', JSON.stringify(report));
+  const worked = Object.values(report).some((r) => r.seen > 0);
+  if (worked) console.log('timer', JSON.stringify(report));
   return report;
+}
+
+async function settleRefund(refund: Refund): Promise<boolean> {
+  const state = await refundState(refund._id);
+  if (state === 'SUCCESS') {
+    await markRefundSucceeded(refund, now());
+    return true;
+  }
+  if (state === 'NOT_FOUND') {
+    // The request never reached WeChat Pay: send it again under the same refund number.
+    const order = await findById<Order>('orders', refund.orderId);
+    if (order)
+      await requestRefund({
+        outTradeNo: order._id,
+        outRefundNo: refund._id,
+        totalFee: order.payment?.paidFen ?? order.totalFen,
+        refundFee: refund.amountFen,
+        reason: refund.reason,
+      });
+  }
+  return false;
 }

@@ -1,49 +1,70 @@
-// user: login on app launch (create or update the user, remember where the visit came from),
-// and the signed-in user's profile.
-import { userInputs } from '../../domain/api/inputs';
+// user: the launch (sign in, the home page and the cart badge in one call), sign-in on a later
+// entry through a share or a QR code, and the "me" page.
 import type { Entry, Staff, User } from '../../domain/model';
 import { AppError } from '../../domain/result';
+import { homeFor, storefront } from '../lib/catalog/storefront';
+import { db } from '../lib/infra/cloud';
 import { findById } from '../lib/infra/db';
-import { action, createHandler } from '../lib/infra/router';
-import {
-  ensureUser,
-  issueSignupPack,
-  recordTouch,
-  unusedCouponCount,
-  userView,
-} from '../lib/users/users';
+import { createHandler, type Context } from '../lib/infra/router';
+import { activeCampaigns, buyerFacts } from '../lib/pricing/facts';
+import { meView, signIn, unusedCouponCount, userView } from '../lib/users/users';
 
-export const main = createHandler({
-  login: action({
-    input: userInputs.login,
-    async run(input, ctx) {
-      const entry: Entry = {
-        at: ctx.now,
-        ...(input.ref ? { ref: input.ref } : {}),
-        ...(input.scene ? { scene: input.scene } : {}),
-        ...(input.path ? { path: input.path } : {}),
-      };
-      const user = await ensureUser(ctx.openid, ctx.unionid, entry);
-      // Every entry through a share or a QR code is kept: attribution decides later who binds.
-      if (entry.ref || entry.scene) await recordTouch(ctx.openid, entry);
-      await issueSignupPack(user, ctx.now);
-      return userView(
-        user,
-        await findById<Staff>('staff', ctx.openid),
-        await unusedCouponCount(ctx.openid, ctx.now),
-      );
-    },
-  }),
-  me: action({
-    input: userInputs.me,
-    async run(_input, ctx) {
-      const user = await findById<User>('users', ctx.openid);
-      if (!user) throw new AppError('NOT_LOGGED_IN');
-      return userView(
-        user,
-        await findById<Staff>('staff', ctx.openid),
-        await unusedCouponCount(ctx.openid, ctx.now),
-      );
-    },
-  }),
+function entryOf(input: { ref?: string; scene?: string; path?: string }, at: number): Entry {
+  return {
+    at,
+    ...(input.ref ? { ref: input.ref } : {}),
+    ...(input.scene ? { scene: input.scene } : {}),
+    ...(input.path ? { path: input.path } : {}),
+  };
+}
+
+async function cartCount(openid: string): Promise<number> {
+  const { data } = await db
+    .collection('cart_items')
+    .where({ openid })
+    .field({ qty: true })
+    .limit(100)
+    .get();
+  return (data as { qty: number }[]).reduce((n, i) => n + i.qty, 0);
+}
+
+export const main = createHandler('user', {
+  // Reads the user and the home snapshot together; then signs in, reads the flash-sale quotas and
+  // (for a returning user: a new one's cart is empty) the cart badge, together.
+  async launch(input, ctx: Context) {
+    const [existing, front] = await Promise.all([
+      findById<User>('users', ctx.openid),
+      storefront(ctx.now),
+    ]);
+    const [{ user }, home, count] = await Promise.all([
+      signIn(
+        ctx.openid,
+        ctx.unionid,
+        entryOf(input, ctx.now),
+        existing,
+        async () => front.signupCampaigns,
+      ),
+      homeFor(front, buyerFacts(ctx.openid, existing, ctx.now)),
+      existing ? cartCount(ctx.openid) : 0,
+    ]);
+    return { user: userView(user), home, cartCount: count };
+  },
+
+  async login(input, ctx) {
+    const existing = await findById<User>('users', ctx.openid);
+    const { user } = await signIn(ctx.openid, ctx.unionid, entryOf(input, ctx.now), existing, () =>
+      activeCampaigns(ctx.now),
+    );
+    return userView(user);
+  },
+
+  async me(_input, ctx) {
+    const [user, staff, coupons] = await Promise.all([
+      findById<User>('users', ctx.openid),
+      findById<Staff>('staff', ctx.openid),
+      unusedCouponCount(ctx.openid, ctx.now),
+    ]);
+    if (!user) throw new AppError('NOT_LOGGED_IN');
+    return meView(user, staff, coupons);
+  },
 });

@@ -1,6 +1,7 @@
 // Input schemas of every cloud function action: checked at the function boundary, before any
 // read or write. Prices, totals and user ids are never inputs: the server computes or knows them.
 import { z } from 'zod';
+import { campaignSchema } from '../campaigns/schema';
 
 const id = z.string().min(1).max(64);
 const qty = z.number().int().min(1).max(99);
@@ -18,12 +19,16 @@ export const address = z.object({
   detail: z.string().trim().min(2).max(120),
 });
 
+/** Where a visit came from: a sharer's ref, a QR code's scene, the page opened. */
+const entry = z.object({
+  ref: z.string().max(32).optional(),
+  scene: z.string().max(32).optional(),
+  path: z.string().max(200).optional(),
+});
+
 export const userInputs = {
-  login: z.object({
-    ref: z.string().max(32).optional(),
-    scene: z.string().max(32).optional(),
-    path: z.string().max(200).optional(),
-  }),
+  launch: entry,
+  login: entry,
   me: z.object({}),
 };
 
@@ -102,6 +107,8 @@ export const adminInputs = {
     reason: z.string().trim().min(1).max(100),
     requestId,
   }),
+  /** Creates or replaces a campaign; its rules and their arguments are checked first. */
+  saveCampaign: z.object({ campaign: campaignSchema }),
 };
 
 export type LinesInput = z.infer<typeof lines>;

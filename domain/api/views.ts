@@ -2,7 +2,7 @@
 // The app renders these and sends nothing back but ids, quantities and choices.
 import type { Fen } from '../money';
 import type { Address, Adjustment, OrderLine, OrderStatus } from '../model';
-import type { CouponOption } from '../pricing/quote';
+import type { CouponOption, PaymentStep } from '../pricing/quote';
 
 export interface ProductCardView {
   id: string;
@@ -41,6 +41,11 @@ export interface HomeView {
   categories: CategoryView[];
   feed: ProductCardView[];
   nextCursor: number | null;
+}
+
+export interface SearchView {
+  keyword: string;
+  products: ProductCardView[];
 }
 
 export interface CategoryPageView {
@@ -89,6 +94,11 @@ export interface CartView {
   count: number;
 }
 
+/** After adding to the cart: the units in it now (the cart tab's badge). */
+export interface CartCountView {
+  count: number;
+}
+
 /** A priced line, as quoted and as stored in the order (the same shape). */
 export type QuoteLineView = OrderLine;
 
@@ -105,6 +115,8 @@ export interface QuoteView {
   couponProblem?: string;
   /** How long the order may stay unpaid (shorter for flash sales). */
   paymentWindowMs: number;
+  /** How the buyer pays: one step due now (totalFen), and any later ones. */
+  plan: PaymentStep[];
   /** Lines that cannot be ordered as asked, with the reason (the order would be refused). */
   problems: { skuId: string; code: string; message: string }[];
   defaultAddress?: Address;
@@ -142,8 +154,17 @@ export interface OrderDetailView extends OrderSummaryView {
   shipping?: { company: string; trackingNo: string; at: number };
   refundedFen: Fen;
   cancelReason?: string;
+  /** Why it was cancelled, for the shopper. */
+  cancelText?: string;
+  /** How it is paid: one step now, and any later ones. */
+  plan: PaymentStep[];
   canPay: boolean;
   canCancel: boolean;
+}
+
+export interface OrderListView {
+  orders: OrderSummaryView[];
+  nextCursor: number | null;
 }
 
 export interface CreatedOrderView {
@@ -151,17 +172,30 @@ export interface CreatedOrderView {
   payment: PaymentView | null;
 }
 
+/** The signed-in shopper. */
 export interface UserView {
   openid: string;
   nickname: string;
   isNewUser: boolean;
   paidOrderCount: number;
   paidTotalFen: Fen;
-  staffRole: string | null;
   address?: Address;
   tier: TierView;
+}
+
+/** The "me" page: the shopper, their staff role and their usable coupons. */
+export interface MeView extends UserView {
+  staffRole: string | null;
   /** Unused coupons, for the badge on the "me" page. */
   couponCount: number;
+}
+
+/** Everything the first screen needs, in one call at launch. */
+export interface LaunchView {
+  user: UserView;
+  home: HomeView;
+  /** Units in the cart: the cart tab's badge. */
+  cartCount: number;
 }
 
 export interface CouponView {

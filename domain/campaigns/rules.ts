@@ -1,20 +1,21 @@
 // The rule registry: every condition and action a campaign can use, with a stable code, typed
-// arguments (the admin page renders its forms from `args`) and the pure function that applies it.
-// Adding a campaign kind means composing these rules in a campaign document, or adding a rule
-// here; the order path does not change.
+// arguments (argument specs in args.ts: the schema that validates a stored campaign and the
+// admin page's forms come from them) and the pure functions that apply it. Code elsewhere asks a
+// rule what it does (its scope, layer, limit, hooks), never which code it has, so adding a rule
+// here is all a new kind of promotion needs; the order path does not change.
 import { fen, type Fen } from '../money';
-import { tierOf, tierRank, type TierCode } from './tiers';
+import {
+  argsSchema,
+  type ArgSpecs,
+  type ArgsOf,
+  type SignupCouponSpec,
+  type SkuPrice,
+} from './args';
+import { tierOf, tierRank } from './tiers';
+import type { PaymentStep } from '../pricing/quote';
 import type { Campaign, PricingFacts, Reward } from './types';
 
-export type ArgSpec =
-  | { type: 'int'; label: string; min: number; max?: number }
-  | { type: 'fen'; label: string }
-  | { type: 'percent'; label: string }
-  | { type: 'enum'; label: string; values: { value: string; label: string }[] }
-  | { type: 'skuPrices'; label: string }
-  | { type: 'productIds'; label: string; optional?: boolean }
-  | { type: 'tierRates'; label: string }
-  | { type: 'couponList'; label: string };
+export type { ArgSpec } from './args';
 
 /** The line a rule looks at: list price per unit and quantity. */
 export interface RuleLine {
@@ -26,56 +27,87 @@ export interface RuleLine {
   amountFen: Fen;
 }
 
-interface RuleBase {
+/** The allowance document a limit uses for a line, and how many units it starts with. */
+export interface AllowanceRef {
+  key: string;
+  initial: number;
+}
+
+interface RuleBase<A extends ArgSpecs> {
   code: string;
   label: string;
   description: string;
-  args: Record<string, ArgSpec>;
+  args: A;
 }
 
-export interface ConditionRule extends RuleBase {
+export interface ConditionRuleOf<A extends ArgSpecs> extends RuleBase<A> {
   /**
    * user: about the buyer; line: about one line; order: about the goods amount;
    * limit: caps how many units may use the campaign, through an allowance the order claims.
    */
   scope: 'user' | 'line' | 'order' | 'limit';
-  test?(args: any, facts: PricingFacts, line?: RuleLine): boolean;
-  testAmount?(args: any, payableFen: Fen): boolean;
-  allowance?(
-    args: any,
-    facts: PricingFacts,
-    campaign: Campaign,
-    line: RuleLine,
-  ): { key: string; initial: number };
+  test?(args: ArgsOf<A>, facts: PricingFacts, line?: RuleLine): boolean;
+  testAmount?(args: ArgsOf<A>, payableFen: Fen): boolean;
+  /** For limits: the allowance a line uses; shared ones (a campaign's quota) are for everyone. */
+  limit?: {
+    shared: boolean;
+    allowance(
+      args: ArgsOf<A>,
+      facts: PricingFacts,
+      campaign: Campaign,
+      line: RuleLine,
+    ): AllowanceRef;
+  };
+  /** A price won under this condition holds only until the buyer pays some order (new-user). */
+  endsAtFirstPayment?: true;
 }
 
-export interface ActionRule extends RuleBase {
+export interface ActionRuleOf<A extends ArgSpecs> extends RuleBase<A> {
   /**
    * special: a special unit price (special prices exclude each other and member discounts);
    * member: a member discount on a line; order: a discount on the order; shipping: free
-   * shipping; payment: how long the order may stay unpaid; reward: given after payment.
+   * shipping; payment: how long the order may stay unpaid; reward: given after payment;
+   * signup: coupons for a newcomer's first sign-in.
    */
   layer: 'special' | 'member' | 'order' | 'shipping' | 'payment' | 'reward' | 'signup';
-  specialPrice?(args: any, line: RuleLine): Fen | null;
-  lineDiscount?(args: any, facts: PricingFacts, line: RuleLine): { offFen: Fen; label?: string };
-  orderDiscount?(args: any, payableFen: Fen): Fen;
-  paymentWindowMs?(args: any): number;
-  reward?(args: any, line: RuleLine, campaign: Campaign): Reward | null;
+  specialPrice?(args: ArgsOf<A>, line: RuleLine): Fen | null;
+  /** The SKUs a special price features and their prices (home-page slots, product pages). */
+  featuredPrices?(args: ArgsOf<A>): SkuPrice[];
+  lineDiscount?(
+    args: ArgsOf<A>,
+    facts: PricingFacts,
+    line: RuleLine,
+  ): { offFen: Fen; label?: string };
+  orderDiscount?(args: ArgsOf<A>, payableFen: Fen): Fen;
+  paymentWindowMs?(args: ArgsOf<A>): number;
+  /** Splits what is paid into steps (a deposit now, a final payment later); see PaymentStep. */
+  paymentPlan?(args: ArgsOf<A>, totalFen: Fen, now: number): PaymentStep[];
+  reward?(args: ArgsOf<A>, line: RuleLine, campaign: Campaign): Reward | null;
+  signupCoupons?(args: ArgsOf<A>): SignupCouponSpec[];
 }
+
+// The registry's view of a rule: arguments already validated against the rule's own specs.
+export type ConditionRule = ConditionRuleOf<any>;
+export type ActionRule = ActionRuleOf<any>;
+
+// Typed definitions: each rule's functions see its own argument types.
+const condition = <const A extends ArgSpecs>(rule: ConditionRuleOf<A>): ConditionRule => rule;
+const action = <const A extends ArgSpecs>(rule: ActionRuleOf<A>): ActionRule => rule;
 
 const inProducts = (productIds: string[] | undefined, productId: string) =>
   !productIds?.length || productIds.includes(productId);
 
 export const CONDITIONS: Record<string, ConditionRule> = {
-  NEW_USER: {
+  NEW_USER: condition({
     code: 'NEW_USER',
     label: '新用户',
-    description: '从未支付过订单的用户',
+    description: '从未支付过订单的用户（首单专享：付款任一订单后即失效）',
     args: {},
     scope: 'user',
     test: (_args, facts) => facts.user.isNewUser,
-  },
-  MEMBER_TIER: {
+    endsAtFirstPayment: true,
+  }),
+  MEMBER_TIER: condition({
     code: 'MEMBER_TIER',
     label: '会员等级',
     description: '达到指定等级的会员',
@@ -91,34 +123,33 @@ export const CONDITIONS: Record<string, ConditionRule> = {
       },
     },
     scope: 'user',
-    test: (args: { minTier: TierCode }, facts) =>
-      tierRank(tierOf(facts.user.paidTotalFen).code) >= tierRank(args.minTier),
-  },
-  FIRST_PURCHASE: {
+    test: (args, facts) => tierRank(tierOf(facts.user.paidTotalFen).code) >= tierRank(args.minTier),
+  }),
+  FIRST_PURCHASE: condition({
     code: 'FIRST_PURCHASE',
     label: '首次购买',
     description: '用户第一次购买该商品',
     args: {},
     scope: 'line',
     test: (_args, facts, line) => !facts.user.purchasedProductIds.includes(line!.productId),
-  },
-  REPEAT_PURCHASE: {
+  }),
+  REPEAT_PURCHASE: condition({
     code: 'REPEAT_PURCHASE',
     label: '复购',
     description: '用户以前买过该商品',
     args: {},
     scope: 'line',
     test: (_args, facts, line) => facts.user.purchasedProductIds.includes(line!.productId),
-  },
-  MIN_SPEND: {
+  }),
+  MIN_SPEND: condition({
     code: 'MIN_SPEND',
     label: '订单满额',
     description: '商品金额（特价与会员折扣后）达到门槛',
     args: { amountFen: { type: 'fen', label: '门槛金额' } },
     scope: 'order',
-    testAmount: (args: { amountFen: number }, payableFen) => payableFen >= args.amountFen,
-  },
-  PER_USER_LIMIT: {
+    testAmount: (args, payableFen) => payableFen >= args.amountFen,
+  }),
+  PER_USER_LIMIT: condition({
     code: 'PER_USER_LIMIT',
     label: '每人限购',
     description: '每位用户可享受的件数（按活动或按商品计）',
@@ -134,43 +165,50 @@ export const CONDITIONS: Record<string, ConditionRule> = {
       },
     },
     scope: 'limit',
-    allowance: (args: { units: number; per: 'campaign' | 'product' }, facts, campaign, line) => ({
-      key:
-        args.per === 'product'
-          ? `user:${campaign._id}:${facts.user.openid}:${line.productId}`
-          : `user:${campaign._id}:${facts.user.openid}`,
-      initial: args.units,
-    }),
-  },
-  QUOTA: {
+    limit: {
+      shared: false,
+      allowance: (args, facts, campaign, line) => ({
+        key:
+          args.per === 'product'
+            ? `user:${campaign._id}:${facts.user.openid}:${line.productId}`
+            : `user:${campaign._id}:${facts.user.openid}`,
+        initial: args.units,
+      }),
+    },
+  }),
+  QUOTA: condition({
     code: 'QUOTA',
     label: '活动库存',
     description: '活动价可售的总件数，售完即止',
     args: { units: { type: 'int', label: '总件数', min: 1 } },
     scope: 'limit',
-    allowance: (args: { units: number }, _facts, campaign) => ({
-      key: `quota:${campaign._id}`,
-      initial: args.units,
-    }),
-  },
+    limit: {
+      shared: true,
+      allowance: (args, _facts, campaign) => ({
+        key: `quota:${campaign._id}`,
+        initial: args.units,
+      }),
+    },
+  }),
 };
 
 export const ACTIONS: Record<string, ActionRule> = {
-  SPECIAL_PRICE: {
+  SPECIAL_PRICE: action({
     code: 'SPECIAL_PRICE',
     label: '特价',
     description: '指定规格按特价出售（新人价、秒杀价、试用价等；特价之间互斥，也不叠加会员折扣）',
     args: { prices: { type: 'skuPrices', label: '规格与特价' } },
     layer: 'special',
-    specialPrice: (args: { prices: { skuId: string; priceFen: number }[] }, line) => {
+    specialPrice: (args, line) => {
       const found = args.prices.find((p) => p.skuId === line.skuId);
       // A malformed (negative or fractional) price never applies.
       return found && Number.isSafeInteger(found.priceFen) && found.priceFen >= 0
         ? fen(found.priceFen)
         : null;
     },
-  },
-  TIER_DISCOUNT: {
+    featuredPrices: (args) => args.prices,
+  }),
+  TIER_DISCOUNT: action({
     code: 'TIER_DISCOUNT',
     label: '会员折扣',
     description: '按会员等级打折（填写实付百分比，如 95 即 9.5 折）',
@@ -179,11 +217,7 @@ export const ACTIONS: Record<string, ActionRule> = {
       productIds: { type: 'productIds', label: '适用商品', optional: true },
     },
     layer: 'member',
-    lineDiscount: (
-      args: { rates: Partial<Record<TierCode, number>>; productIds?: string[] },
-      facts,
-      line,
-    ) => {
+    lineDiscount: (args, facts, line) => {
       const tier = tierOf(facts.user.paidTotalFen);
       const rate = args.rates[tier.code];
       if (!rate || rate >= 100 || !inProducts(args.productIds, line.productId))
@@ -193,8 +227,8 @@ export const ACTIONS: Record<string, ActionRule> = {
         label: `${tier.name}${rate / 10}折`,
       };
     },
-  },
-  PERCENT_OFF_LINES: {
+  }),
+  PERCENT_OFF_LINES: action({
     code: 'PERCENT_OFF_LINES',
     label: '商品折扣',
     description: '符合条件的商品减去一定百分比（如复购 8 折填 20）',
@@ -203,45 +237,44 @@ export const ACTIONS: Record<string, ActionRule> = {
       productIds: { type: 'productIds', label: '适用商品', optional: true },
     },
     layer: 'member',
-    lineDiscount: (args: { percentOff: number; productIds?: string[] }, _facts, line) =>
+    lineDiscount: (args, _facts, line) =>
       inProducts(args.productIds, line.productId)
         ? { offFen: percentOff(line.amountFen, args.percentOff) }
         : { offFen: fen(0) },
-  },
-  AMOUNT_OFF_ORDER: {
+  }),
+  AMOUNT_OFF_ORDER: action({
     code: 'AMOUNT_OFF_ORDER',
     label: '订单立减',
     description: '整单减去固定金额（配合“订单满额”即满减）',
-    args: { amountFen: { type: 'fen', label: '减免金额' } },
+    args: { amountFen: { type: 'fen', label: '减免金额', min: 1 } },
     layer: 'order',
-    orderDiscount: (args: { amountFen: number }, payableFen) =>
-      fen(Math.min(args.amountFen, payableFen)),
-  },
-  FREE_SHIPPING: {
+    orderDiscount: (args, payableFen) => fen(Math.min(args.amountFen, payableFen)),
+  }),
+  FREE_SHIPPING: action({
     code: 'FREE_SHIPPING',
     label: '包邮',
     description: '订单用到本活动时免运费',
     args: {},
     layer: 'shipping',
-  },
-  PAY_WITHIN: {
+  }),
+  PAY_WITHIN: action({
     code: 'PAY_WITHIN',
     label: '限时支付',
     description: '用到本活动的订单需在指定分钟内支付，否则取消并退回名额',
     args: { minutes: { type: 'int', label: '分钟', min: 1, max: 60 } },
     layer: 'payment',
-    paymentWindowMs: (args: { minutes: number }) => args.minutes * 60_000,
-  },
-  RETURN_COUPON: {
+    paymentWindowMs: (args) => args.minutes * 60_000,
+  }),
+  RETURN_COUPON: action({
     code: 'RETURN_COUPON',
     label: '消费全返',
     description: '购买指定商品，付款后返还等额优惠券（订单退款且券未用则收回）',
     args: {
       productIds: { type: 'productIds', label: '指定商品' },
-      validDays: { type: 'int', label: '券有效天数', min: 1 },
+      validDays: { type: 'int', label: '券有效天数', min: 1, max: 365 },
     },
     layer: 'reward',
-    reward: (args: { productIds: string[]; validDays: number }, line, campaign) =>
+    reward: (args, line, campaign) =>
       args.productIds.includes(line.productId) && line.amountFen > 0
         ? {
             campaignId: campaign._id,
@@ -254,14 +287,15 @@ export const ACTIONS: Record<string, ActionRule> = {
             title: `${campaign.label}券`,
           }
         : null,
-  },
-  SIGNUP_COUPONS: {
+  }),
+  SIGNUP_COUPONS: action({
     code: 'SIGNUP_COUPONS',
     label: '新人券包',
     description: '新用户首次进入时发放的优惠券（每人一次）',
     args: { coupons: { type: 'couponList', label: '券包内容' } },
     layer: 'signup',
-  },
+    signupCoupons: (args) => args.coupons,
+  }),
 };
 
 /** `percent`% of an amount, rounded down to whole fen (the shopper pays the odd fen). */
@@ -279,4 +313,101 @@ export function actionRule(code: string): ActionRule {
   const rule = ACTIONS[code];
   if (!rule) throw new Error(`unknown action ${code}`);
   return rule;
+}
+
+/** The schema of a rule's arguments (validating a stored campaign). */
+export const ruleArgsSchema = (rule: ConditionRule | ActionRule) => argsSchema(rule.args);
+
+/** Whether the buyer passes the campaign's conditions about the buyer. */
+export function userConditionsPass(
+  campaign: Pick<Campaign, 'conditions'>,
+  facts: PricingFacts,
+): boolean {
+  return campaign.conditions.every((r) => {
+    const rule = conditionRule(r.code);
+    return rule.scope !== 'user' || rule.test!(r.args, facts);
+  });
+}
+
+/** The campaign's conditions about the buyer (e.g. new users only). */
+export function userConditions(campaign: Campaign): Campaign['conditions'] {
+  return campaign.conditions.filter((r) => conditionRule(r.code).scope === 'user');
+}
+
+/** Whether the campaign gives newcomers a coupon pack. */
+export function givesSignupCoupons(campaign: Campaign): boolean {
+  return campaign.actions.some((a) => actionRule(a.code).signupCoupons !== undefined);
+}
+
+/** The campaign's shared limit (its quota): the total units, when it has one. */
+export function sharedLimitUnits(campaign: Campaign): number | null {
+  for (const r of campaign.conditions) {
+    const limit = conditionRule(r.code).limit;
+    if (limit?.shared) return limit.allowance(r.args, NO_BUYER, campaign, NO_LINE).initial;
+  }
+  return null;
+}
+
+/** The allowance key of the campaign's shared limit, if it has one. */
+export function sharedLimitKey(campaign: Campaign): string | null {
+  for (const r of campaign.conditions) {
+    const limit = conditionRule(r.code).limit;
+    if (limit?.shared) return limit.allowance(r.args, NO_BUYER, campaign, NO_LINE).key;
+  }
+  return null;
+}
+
+/** The SKUs the campaign prices specially, with their prices. */
+export function featuredPrices(campaign: Campaign): Map<string, Fen> {
+  const prices = new Map<string, Fen>();
+  for (const a of campaign.actions)
+    for (const p of actionRule(a.code).featuredPrices?.(a.args) ?? [])
+      prices.set(p.skuId, fen(p.priceFen));
+  return prices;
+}
+
+/** Whether a price won in this campaign ends when the buyer pays any order (new-user prices). */
+export function endsAtFirstPayment(campaign: Campaign): boolean {
+  return campaign.conditions.some((r) => conditionRule(r.code).endsAtFirstPayment === true);
+}
+
+const NO_BUYER: PricingFacts = {
+  now: 0,
+  user: {
+    openid: '',
+    isNewUser: false,
+    paidOrderCount: 0,
+    paidTotalFen: fen(0),
+    purchasedProductIds: [],
+  },
+  allowances: {},
+  coupons: [],
+};
+const NO_LINE: RuleLine = {
+  skuId: '',
+  productId: '',
+  unitPriceFen: fen(0),
+  qty: 0,
+  amountFen: fen(0),
+};
+
+/** The products and SKUs a campaign's rule arguments name (to check they exist). */
+export function referencedIds(campaign: Campaign): { productIds: string[]; skuIds: string[] } {
+  const productIds = new Set<string>();
+  const skuIds = new Set<string>();
+  const refs = [
+    ...campaign.conditions.map((r) => ({ r, rule: conditionRule(r.code) })),
+    ...campaign.actions.map((r) => ({ r, rule: actionRule(r.code) })),
+  ];
+  for (const { r, rule } of refs)
+    for (const [name, spec] of Object.entries(rule.args as ArgSpecs)) {
+      const value = r.args[name];
+      if (spec.type === 'productIds')
+        for (const id of (value as string[] | undefined) ?? []) productIds.add(id);
+      if (spec.type === 'skuPrices') for (const p of value as SkuPrice[]) skuIds.add(p.skuId);
+      if (spec.type === 'couponList')
+        for (const c of value as SignupCouponSpec[])
+          for (const id of c.productIds ?? []) productIds.add(id);
+    }
+  return { productIds: [...productIds], skuIds: [...skuIds] };
 }

@@ -3,16 +3,8 @@
 // the same coupons (the second insert is refused): one pack per user.
 import { fen } from '../money';
 import { newCoupon } from './coupons';
-import { conditionRule } from './rules';
+import { actionRule, userConditionsPass } from './rules';
 import type { Campaign, Coupon, PricingFacts } from './types';
-
-export interface SignupCouponSpec {
-  title: string;
-  amountFen: number;
-  thresholdFen: number;
-  validDays: number;
-  productIds?: string[];
-}
 
 export function signupCoupons(campaigns: Campaign[], facts: PricingFacts): Coupon[] {
   const out: Coupon[] = [];
@@ -23,13 +15,10 @@ export function signupCoupons(campaigns: Campaign[], facts: PricingFacts): Coupo
       facts.now >= campaign.endsAt
     )
       continue;
-    const userOk = campaign.conditions.every(
-      (r) => conditionRule(r.code).scope !== 'user' || conditionRule(r.code).test!(r.args, facts),
-    );
-    if (!userOk) continue;
+    if (!userConditionsPass(campaign, facts)) continue;
     for (const action of campaign.actions) {
-      if (action.code !== 'SIGNUP_COUPONS') continue;
-      (action.args.coupons as SignupCouponSpec[]).forEach((spec, i) => {
+      const specs = actionRule(action.code).signupCoupons?.(action.args) ?? [];
+      specs.forEach((spec, i) => {
         out.push(
           newCoupon(
             {

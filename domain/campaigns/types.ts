@@ -36,7 +36,8 @@ export interface Campaign {
   actions: RuleRef[];
 }
 
-export type CouponStatus = 'UNUSED' | 'HELD' | 'USED' | 'WITHDRAWN';
+/** CLAIMING: being claimed from the coupon center (not usable until the quota unit is taken). */
+export type CouponStatus = 'CLAIMING' | 'UNUSED' | 'HELD' | 'USED' | 'WITHDRAWN';
 
 export type CouponDiscount =
   { type: 'AMOUNT'; amountFen: Fen } | { type: 'PERCENT'; percentOff: number };
@@ -105,6 +106,8 @@ export type Claim =
       qty: number;
       initial: number;
       campaignId: string;
+      /** A campaign's quota, shared by every buyer (false: the buyer's own limit). */
+      shared: boolean;
       /** From a new-user campaign: valid only while the buyer has paid no other order. */
       newUserOnly?: true;
     }
@@ -126,6 +129,11 @@ export interface PricingFacts {
   user: UserFacts;
   /** Remaining units of allowances by key; a key that is absent has never been used. */
   allowances: Record<string, number>;
+  /**
+   * Units of shared allowances (quotas) held by unpaid orders: they may come back, so a buyer is
+   * not priced out of a campaign whose units are only held (taking one fails until they do).
+   */
+  heldUnits?: Record<string, number>;
   /** The user's coupons (any status; the engine uses only usable ones). */
   coupons: Coupon[];
 }

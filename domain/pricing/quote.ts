@@ -15,7 +15,15 @@
 import { UNPAID_TIMEOUT_MS } from '../order-status';
 import { ZERO, addFen, fen, mulFen, splitProportionally, type Fen } from '../money';
 import type { Adjustment, OrderLine, Product, Sku } from '../model';
-import { actionRule, conditionRule, percentOff, type RuleLine } from '../campaigns/rules';
+import {
+  actionRule,
+  conditionRule,
+  endsAtFirstPayment,
+  percentOff,
+  userConditionsPass,
+  type AllowanceRef,
+  type RuleLine,
+} from '../campaigns/rules';
 import type { Campaign, Claim, PricingFacts, Reward } from '../campaigns/types';
 
 export interface QuoteInputLine {
@@ -50,10 +58,27 @@ export interface Quote {
   rewards: Reward[];
   /** How long the order may stay unpaid. */
   paymentWindowMs: number;
+  /** How the buyer pays: one step due now (totalFen), and any later ones (e.g. a final payment). */
+  plan: PaymentStep[];
   couponId: string | null;
   coupons: CouponOption[];
   /** Set when the asked-for coupon cannot be used on this cart. */
   couponProblem?: string;
+}
+
+/**
+ * One payment of a plan. An ordinary order is one step, the whole total now; a pre-sale's deposit
+ * order pays the deposit now and shows the final payment due later.
+ */
+export interface PaymentStep {
+  code: 'FULL' | 'DEPOSIT' | 'FINAL';
+  label: string;
+  amountFen: Fen;
+  /** Paid by this order now; the other steps are paid later (by another order). */
+  dueNow: boolean;
+  /** When a later step can be paid. */
+  opensAt?: number;
+  closesAt?: number;
 }
 
 export interface QuoteContext {
@@ -107,11 +132,7 @@ export function quote(
         facts.now < c.endsAt &&
         !excluded.has(c._id),
     )
-    .filter((c) =>
-      c.conditions.every(
-        (r) => conditionRule(r.code).scope !== 'user' || conditionRule(r.code).test!(r.args, facts),
-      ),
-    )
+    .filter((c) => userConditionsPass(c, facts))
     .sort(byPreference);
   const remaining = new Map<string, number>();
   const allowanceClaims = new Map<string, Extract<Claim, { kind: 'ALLOWANCE' }>>();
@@ -194,13 +215,14 @@ export function quote(
       .filter((ms): ms is number => !!ms),
   );
   const goodsFen = addFen(...drafts.map((l) => mulFen(l.unitPriceFen, l.qty)));
+  const totalFen = addFen(payable, shippingFen);
 
   return {
     lines: drafts.map(({ special: _s, used: _u, ...line }) => line),
     goodsFen,
     discountFen: fen(goodsFen - payable),
     shippingFen,
-    totalFen: addFen(payable, shippingFen),
+    totalFen,
     adjustments: orderAdjustments,
     claims: [
       ...allowanceClaims.values(),
@@ -208,6 +230,7 @@ export function quote(
     ],
     rewards: rewardsFor(active, drafts, facts, payable, orderAdjustments),
     paymentWindowMs: Math.min(UNPAID_TIMEOUT_MS, ...windows),
+    plan: paymentPlan(usedCampaigns, totalFen, facts.now),
     couponId: chosen?.id ?? null,
     coupons,
     ...(couponProblem ? { couponProblem } : {}),
@@ -231,6 +254,32 @@ function lineConditionsPass(campaign: Campaign, facts: PricingFacts, line: RuleL
   );
 }
 
+/** The allowances a campaign's limits use for a line, each marked shared (a quota) or not. */
+function limitsFor(campaign: Campaign, facts: PricingFacts, line: RuleLine) {
+  const out: (AllowanceRef & { shared: boolean })[] = [];
+  for (const r of campaign.conditions) {
+    const limit = conditionRule(r.code).limit;
+    if (limit)
+      out.push({ ...limit.allowance(r.args, facts, campaign, line), shared: limit.shared });
+  }
+  return out;
+}
+
+/**
+ * Units an allowance still allows in this quote: what is left (a key never used starts full),
+ * for a shared quota also what unpaid orders hold, less what earlier lines of this quote took.
+ */
+function unitsLeft(
+  allowance: AllowanceRef & { shared: boolean },
+  facts: PricingFacts,
+  remaining: Map<string, number>,
+): number {
+  const known = remaining.get(allowance.key);
+  if (known !== undefined) return known;
+  const left = facts.allowances[allowance.key] ?? allowance.initial;
+  return allowance.shared ? left + (facts.heldUnits?.[allowance.key] ?? 0) : left;
+}
+
 /** How many of the line's units the campaign's limits still allow, and the allowances involved. */
 function allowedUnits(
   campaign: Campaign,
@@ -239,16 +288,9 @@ function allowedUnits(
   remaining: Map<string, number>,
 ) {
   let units = line.qty;
-  const allowances: { key: string; initial: number }[] = [];
-  for (const r of campaign.conditions) {
-    const rule = conditionRule(r.code);
-    if (rule.scope !== 'limit') continue;
-    const allowance = rule.allowance!(r.args, facts, campaign, line);
-    const left =
-      remaining.get(allowance.key) ?? facts.allowances[allowance.key] ?? allowance.initial;
-    units = Math.min(units, Math.max(0, left));
-    allowances.push(allowance);
-  }
+  const allowances = limitsFor(campaign, facts, line);
+  for (const allowance of allowances)
+    units = Math.min(units, Math.max(0, unitsLeft(allowance, facts, remaining)));
   return { units, allowances };
 }
 
@@ -264,7 +306,7 @@ function applySpecialPrice(
     campaign: Campaign;
     units: number;
     savingFen: number;
-    allowances: { key: string; initial: number }[];
+    allowances: (AllowanceRef & { shared: boolean })[];
   } | null = null;
   for (const campaign of active) {
     const prices = campaign.actions
@@ -287,9 +329,7 @@ function applySpecialPrice(
   line.special = true;
   line.used.push(best.campaign);
   for (const allowance of best.allowances) {
-    const left =
-      remaining.get(allowance.key) ?? facts.allowances[allowance.key] ?? allowance.initial;
-    remaining.set(allowance.key, left - best.units);
+    remaining.set(allowance.key, unitsLeft(allowance, facts, remaining) - best.units);
     const claim = claims.get(allowance.key);
     if (claim) claim.qty += best.units;
     else
@@ -299,9 +339,8 @@ function applySpecialPrice(
         qty: best.units,
         initial: allowance.initial,
         campaignId: best.campaign._id,
-        ...(best.campaign.conditions.some((c) => c.code === 'NEW_USER')
-          ? { newUserOnly: true }
-          : {}),
+        shared: allowance.shared,
+        ...(endsAtFirstPayment(best.campaign) ? { newUserOnly: true } : {}),
       });
   }
 }
@@ -423,6 +462,21 @@ function rewardsFor(
     }
   }
   return rewards;
+}
+
+/**
+ * The plan of the first used campaign that sets one (a payment rule's `paymentPlan`), if it is
+ * well formed: exactly one step due now, for the order's total. Otherwise everything now.
+ */
+function paymentPlan(used: Campaign[], totalFen: Fen, now: number): PaymentStep[] {
+  for (const campaign of used)
+    for (const a of campaign.actions) {
+      const steps = actionRule(a.code).paymentPlan?.(a.args, totalFen, now);
+      if (!steps) continue;
+      const dueNow = steps.filter((s) => s.dueNow);
+      if (dueNow.length === 1 && dueNow[0].amountFen === totalFen) return steps;
+    }
+  return [{ code: 'FULL', label: '全款', amountFen: totalFen, dueNow: true }];
 }
 
 function byPreference(a: Campaign, b: Campaign): number {

@@ -28,13 +28,20 @@ export class DatabaseExecutor {
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
+    /** How long each request waits before it runs: CloudBase's round trip, to make it visible. */
+    private readonly latencyMs = 0,
   ) {
     this.transactions = new Transactions(store, (writes) => this.checkUnique(writes));
   }
 
-  /** The entry point the SDK hook calls: yields once (as a network hop would), then runs. */
+  /**
+   * The entry point the SDK hook calls: yields once (as a network hop would), or waits the
+   * configured latency, then runs. Concurrent requests wait side by side, as on the network;
+   * the request itself still runs synchronously, so conditional updates stay atomic.
+   */
   async send(action: string, params: Params = {}): Promise<Reply> {
-    await new Promise((resolve) => setImmediate(resolve));
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    else await new Promise((resolve) => setImmediate(resolve));
     return this.execute(action, params);
   }
 

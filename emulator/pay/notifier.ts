@@ -1,9 +1,13 @@
 // Delivers pay and refund notices to the callback function named in the request, retrying with
 // back-off until it answers {errcode: 0}, as WeChat Pay does (it gives up after 15 notices).
 // Pending notices are stored, so a restarted emulator resumes delivering them.
+//
+// Each delivery is an invocation of its own, with its own database request count (never the
+// count of whatever caused it: a refund requested inside a function is not that function's cost).
 import { newId } from '../database/executor';
 import type { Store } from '../database/store';
 import type { FunctionHost } from '../runtime/function-host';
+import { RequestCounter } from '../runtime/request-counter';
 import { Table } from '../state/table';
 
 export interface Notice {
@@ -40,12 +44,16 @@ export class Notifier {
     this.notices = new Table(store, 'pay_notices');
   }
 
-  /** Stores a notice and makes the first delivery attempt (unless `deliver` is false: held back). */
+  /**
+   * Stores a notice and makes the first delivery attempt (unless `deliver` is false: held back).
+   * That attempt's database requests are counted in `counter` (for the pay confirmation to report).
+   */
   async send(
     kind: Notice['kind'],
     functionName: string,
     event: Record<string, unknown>,
     deliver = true,
+    counter = new RequestCounter(),
   ): Promise<Notice> {
     const notice = this.notices.put({
       _id: newId(),
@@ -57,7 +65,7 @@ export class Notifier {
       createdAt: this.options.now(),
       ...(deliver ? {} : { heldBack: true }),
     });
-    return deliver ? this.attempt(notice._id) : notice;
+    return deliver ? this.attempt(notice._id, counter) : notice;
   }
 
   /** Delivers the held-back notices matching the filter (a slow notice finally arriving). */
@@ -93,14 +101,17 @@ export class Notifier {
     this.timers.clear();
   }
 
-  private async attempt(id: string): Promise<Notice> {
+  private async attempt(id: string, counter = new RequestCounter()): Promise<Notice> {
     const notice = this.notices.get(id)!;
     let acknowledged = false;
     let lastError: string | undefined;
     try {
-      const reply = (await this.functions.invoke(notice.functionName, notice.event, {
-        source: 'wx_paycallback',
-      })) as any;
+      const reply = (await this.functions.invoke(
+        notice.functionName,
+        notice.event,
+        { source: 'wx_paycallback' },
+        counter,
+      )) as any;
       acknowledged = !!reply && reply.errcode === 0;
       if (!acknowledged) lastError = `callback answered ${JSON.stringify(reply ?? null)}`;
     } catch (e) {

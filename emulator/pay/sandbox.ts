@@ -6,8 +6,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { newId } from '../database/executor';
 import type { Store } from '../database/store';
-import { Table } from '../state/table';
+import { RequestCounter } from '../runtime/request-counter';
 import { compactCst, readableCst } from '../runtime/time-format';
+import { Table } from '../state/table';
 import type { Notifier } from './notifier';
 
 export interface PayOrder {
@@ -107,19 +108,23 @@ export class PaySandbox {
     }
   }
 
-  /** Completes a payment as if the user paid in WeChat; sends the pay notice once. */
+  /**
+   * Completes a payment as if the user paid in WeChat; sends the pay notice once. `dbRequests`:
+   * the database requests of the notice's first delivery (0 when none was sent).
+   */
   async confirm(ref: {
     outTradeNo?: string;
     prepayId?: string;
     /** false: the payment succeeds but its notice is held back until deliverHeld() (a slow notice). */
     notify?: boolean;
-  }): Promise<{ order: PayOrder; delivered: boolean | null }> {
+  }): Promise<{ order: PayOrder; delivered: boolean | null; dbRequests: number }> {
     const order = ref.outTradeNo
       ? this.orders.get(ref.outTradeNo)
       : (this.orders.where((o) => o.prepayId === ref.prepayId)[0] ?? null);
     if (!order) throw new PayError(404, '支付单不存在');
     if (order.state === 'CLOSED') throw new PayError(409, '订单已关闭，无法支付');
-    if (order.state !== 'NOTPAY') return { order, delivered: null }; // already paid: no second notice
+    // Already paid: no second notice.
+    if (order.state !== 'NOTPAY') return { order, delivered: null, dbRequests: 0 };
     const now = this.settings.now();
     if (order.timeExpire !== undefined && now > order.timeExpire)
       throw new PayError(409, '支付已超时');
@@ -130,13 +135,19 @@ export class PaySandbox {
       timeEnd: compactCst(now),
     };
     if (!this.orders.replace(order, paid)) return this.confirm(ref); // changed meanwhile: look again
+    const counter = new RequestCounter();
     const notice = await this.notifier.send(
       'pay',
       paid.functionName,
       this.payNotice(paid),
       ref.notify !== false,
+      counter,
     );
-    return { order: paid, delivered: ref.notify === false ? null : notice.acknowledged };
+    return {
+      order: paid,
+      delivered: ref.notify === false ? null : notice.acknowledged,
+      dbRequests: counter.count,
+    };
   }
 
   private unifiedOrder(d: Data, caller: { openid?: string }): Reply {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { withInvocationEnv } from './invocation-env';
+import { RequestCounter, withRequestCounter } from './request-counter';
 
 export interface Caller {
   openid?: string;
@@ -78,8 +79,16 @@ export class FunctionHost {
     return config;
   }
 
-  /** Runs a function; rejects with the function's own error if it throws. */
-  async invoke(name: string, event: unknown, caller: Caller = {}): Promise<unknown> {
+  /**
+   * Runs a function; rejects with the function's own error if it throws. Its database requests
+   * are added to `counter`: a fresh one by default, the caller's for a function-to-function call.
+   */
+  async invoke(
+    name: string,
+    event: unknown,
+    caller: Caller = {},
+    counter: RequestCounter = new RequestCounter(),
+  ): Promise<unknown> {
     const fn = this.load(name);
     const requestId = randomUUID();
     const env = {
@@ -102,7 +111,9 @@ export class FunctionHost {
       function_name: name,
       namespace: this.settings.envId,
     };
-    return withInvocationEnv(env, () => Promise.resolve().then(() => fn.main(event, context)));
+    return withRequestCounter(counter, () =>
+      withInvocationEnv(env, () => Promise.resolve().then(() => fn.main(event, context))),
+    );
   }
 
   /** The directory of a function; found once, like a deployed function's code. */

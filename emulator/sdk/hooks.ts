@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseExecutor } from '../database/executor';
 import type { FunctionHost } from '../runtime/function-host';
 import { currentInvocationEnv } from '../runtime/invocation-env';
+import { countRequest, currentRequestCounter } from '../runtime/request-counter';
 import type { OpenApiRecorder } from '../openapi/recorder';
 import { decodeRequest, encodeResponse } from '../openapi/wire';
 import type { PaySandbox } from '../pay/sandbox';
@@ -35,8 +36,11 @@ function caller() {
 
 export function installSdkHooks(backends: Backends): void {
   // Database: node-sdk resets Db.reqClass on every cloud.database() call, so patch the class.
+  // Each send is one request to CloudBase (a transaction's start, reads, writes and commit each
+  // are one), counted for the invocation that makes it.
   const { TcbDBApiHttpRequester } = nodeSdkModule('utils/tcbdbapirequester.js');
   TcbDBApiHttpRequester.prototype.send = function send(action: string, data: Record<string, any>) {
+    countRequest();
     return backends.database.send(action, data);
   };
 
@@ -81,12 +85,18 @@ export function installSdkHooks(backends: Backends): void {
       };
     }
     try {
-      const result = await backends.functions.invoke(options.name, options.data ?? {}, {
-        openid: who.WX_OPENID,
-        unionid: who.WX_UNIONID,
-        // getWXContext().SOURCE lists the chain, e.g. "wx_client,scf".
-        source: who.TCB_SOURCE ? `${who.TCB_SOURCE},scf` : 'scf',
-      });
+      const result = await backends.functions.invoke(
+        options.name,
+        options.data ?? {},
+        {
+          openid: who.WX_OPENID,
+          unionid: who.WX_UNIONID,
+          // getWXContext().SOURCE lists the chain, e.g. "wx_client,scf".
+          source: who.TCB_SOURCE ? `${who.TCB_SOURCE},scf` : 'scf',
+        },
+        // The callee's requests are part of what the caller's invocation costs.
+        currentRequestCounter(),
+      );
       return { requestId, result: JSON.parse(JSON.stringify(result ?? null)) };
     } catch (e) {
       return { requestId, code: 'FUNCTIONS_EXECUTE_FAIL', message: (e as Error).message };

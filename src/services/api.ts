@@ -1,64 +1,41 @@
-// Typed wrappers, one per cloud function action; the shapes live in domain/api.
-import type { AddressInput, LinesInput } from '@domain/api/inputs';
-import type {
-  CartView,
-  CategoryPageView,
-  CouponTemplateView,
-  CouponView,
-  CreatedOrderView,
-  HomeView,
-  OrderDetailView,
-  OrderSummaryView,
-  PaymentView,
-  ProductCardView,
-  ProductDetailView,
-  QuoteView,
-  UserView,
-} from '@domain/api/views';
+// Named calls for the pages, each a typed call of the API contract (domain/api/contract.ts):
+// inputs and results are checked against it at compile time.
+import type { InputOf } from '@domain/api/contract';
 import type { OrderStatus } from '@domain/model';
 import { callCloud } from './cloud';
 
+type Entry = InputOf<'user', 'launch'>;
+
 export const api = {
-  login: (entry: { ref?: string; scene?: string; path?: string }) =>
-    callCloud<UserView>('user', 'login', entry),
-  me: () => callCloud<UserView>('user', 'me'),
+  launch: (entry: Entry) => callCloud('user', 'launch', entry),
+  login: (entry: Entry) => callCloud('user', 'login', entry),
+  me: () => callCloud('user', 'me', {}),
 
-  home: (cursor?: number) => callCloud<HomeView>('catalog', 'home', cursor ? { cursor } : {}),
+  home: (cursor?: number) => callCloud('catalog', 'home', cursor ? { cursor } : {}),
   category: (categoryId?: string) =>
-    callCloud<CategoryPageView>('catalog', 'category', categoryId ? { categoryId } : {}),
-  product: (productId: string) => callCloud<ProductDetailView>('catalog', 'product', { productId }),
-  search: (keyword: string) =>
-    callCloud<{ keyword: string; products: ProductCardView[] }>('catalog', 'search', { keyword }),
+    callCloud('catalog', 'category', categoryId ? { categoryId } : {}),
+  product: (productId: string) => callCloud('catalog', 'product', { productId }),
+  search: (keyword: string) => callCloud('catalog', 'search', { keyword }),
 
-  cart: () => callCloud<CartView>('cart', 'list'),
-  addToCart: (skuId: string, qty: number) => callCloud<CartView>('cart', 'add', { skuId, qty }),
-  setCartQty: (skuId: string, qty: number) => callCloud<CartView>('cart', 'setQty', { skuId, qty }),
-  removeFromCart: (skuIds: string[]) => callCloud<CartView>('cart', 'remove', { skuIds }),
+  cart: () => callCloud('cart', 'list', {}),
+  addToCart: (skuId: string, qty: number) => callCloud('cart', 'add', { skuId, qty }),
+  setCartQty: (skuId: string, qty: number) => callCloud('cart', 'setQty', { skuId, qty }),
+  removeFromCart: (skuIds: string[]) => callCloud('cart', 'remove', { skuIds }),
 
-  quote: (lines: LinesInput, coupon = 'auto') =>
-    callCloud<QuoteView>('order', 'quote', { lines, coupon }),
-  createOrder: (input: {
-    lines: LinesInput;
-    requestId: string;
-    address: AddressInput;
-    remark: string;
-    coupon: string;
-    expectedTotalFen: number;
-  }) => callCloud<CreatedOrderView>('order', 'create', input),
-  payOrder: (orderId: string) =>
-    callCloud<{ order: OrderDetailView; payment: PaymentView }>('order', 'pay', { orderId }),
-  cancelOrder: (orderId: string) => callCloud<OrderDetailView>('order', 'cancel', { orderId }),
-  confirmReceipt: (orderId: string) =>
-    callCloud<OrderDetailView>('order', 'confirmReceipt', { orderId }),
+  quote: (lines: InputOf<'order', 'quote'>['lines'], coupon = 'auto') =>
+    callCloud('order', 'quote', { lines, coupon }),
+  createOrder: (input: InputOf<'order', 'create'>) => callCloud('order', 'create', input),
+  payOrder: (orderId: string) => callCloud('order', 'pay', { orderId }),
+  cancelOrder: (orderId: string) => callCloud('order', 'cancel', { orderId }),
+  confirmReceipt: (orderId: string) => callCloud('order', 'confirmReceipt', { orderId }),
   orders: (status?: OrderStatus, cursor?: number) =>
-    callCloud<{ orders: OrderSummaryView[]; nextCursor: number | null }>('order', 'list', {
-      ...(status ? { status } : {}),
+    callCloud('order', 'list', {
+      ...(status && status !== 'CREATING' ? { status } : {}),
       ...(cursor ? { cursor } : {}),
     }),
-  order: (orderId: string) => callCloud<OrderDetailView>('order', 'detail', { orderId }),
+  order: (orderId: string) => callCloud('order', 'detail', { orderId }),
 
-  couponCenter: () => callCloud<CouponTemplateView[]>('coupon', 'center'),
-  claimCoupon: (templateId: string) => callCloud<CouponView>('coupon', 'claim', { templateId }),
-  myCoupons: (status: 'UNUSED' | 'USED' | 'EXPIRED') =>
-    callCloud<CouponView[]>('coupon', 'mine', { status }),
+  couponCenter: () => callCloud('coupon', 'center', {}),
+  claimCoupon: (templateId: string) => callCloud('coupon', 'claim', { templateId }),
+  myCoupons: (status: 'UNUSED' | 'USED' | 'EXPIRED') => callCloud('coupon', 'mine', { status }),
 };

@@ -1,8 +1,9 @@
-// The one client for cloud calls. In WeChat it is wx.cloud.callFunction; in the browser build it
-// is HTTP to the local cloud's gateway (same origin: `npm start` serves both), with the demo
-// identity in a header. Which one is decided when the module loads, so each build keeps only its
-// own branch.
+// The one client for cloud calls, typed by the API contract (domain/api/contract.ts, imported as
+// a type only). In WeChat it is wx.cloud.callFunction; in the browser build it is HTTP to the
+// local cloud's gateway (same origin: `npm start` serves both), with the demo identity in a
+// header. Which one is decided when the module loads, so each build keeps only its own branch.
 import Taro from '@tarojs/taro';
+import type { ActionName, FunctionName, InputOf, OutputOf } from '@domain/api/contract';
 import { ERROR_MESSAGES, type Result } from '@domain/result';
 import { currentOpenid } from './demo-users';
 
@@ -29,19 +30,20 @@ export function initCloud(): void {
   if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ traceUser: true });
 }
 
-/** Calls `action` of cloud function `name`; network failures come back as an error result. */
-export async function callCloud<T>(
-  name: string,
-  action: string,
-  input: object = {},
-): Promise<Result<T>> {
+/** Calls `action` of cloud function `fn`; network failures come back as an error result. */
+export async function callCloud<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  input: InputOf<F, A>,
+): Promise<Result<OutputOf<F, A>>> {
   try {
-    const result = (await transport(name, { action, ...input })) as Result<T> | undefined;
+    const result = (await transport(fn, { action, ...(input as object) })) as
+      Result<OutputOf<F, A>> | undefined;
     if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean')
       throw new Error('malformed reply');
     return result;
   } catch (e) {
-    console.error(`cloud call ${name}.${action} failed`, e);
+    console.error(`cloud call ${fn}.${action} failed`, e);
     return { ok: false, code: 'NETWORK', message: ERROR_MESSAGES.NETWORK };
   }
 }

@@ -30,6 +30,16 @@ it('unknown function: 404', async () => {
   expect((await cloud.request('GET', '/elsewhere')).status).toBe(404);
 });
 
+it('a function name that is not valid percent-encoding: 404, not a crash', async () => {
+  const { status, body } = await cloud.request('POST', '/functions/%E0%A4%A', {});
+  expect(status).toBe(404);
+  expect(body).toEqual({
+    error: 'FUNCTION_NOT_FOUND',
+    message: 'cloud function "%E0%A4%A" does not exist',
+  });
+  expect((await cloud.request('POST', '/functions/echo', {})).status).toBe(200);
+});
+
 it('malformed JSON: 400 with a clear message', async () => {
   const { status, body } = await cloud.request('POST', '/functions/echo', '{"a":');
   expect(status).toBe(400);
@@ -64,6 +74,10 @@ it('answers CORS preflights for the H5 client', async () => {
   const res = await fetch(cloud.url + '/functions/echo', { method: 'OPTIONS' });
   expect(res.status).toBe(204);
   expect(res.headers.get('access-control-allow-headers')).toContain('X-WX-OPENID');
+  // The request count is readable from another origin (db-requests.test.ts checks its value).
+  const call = await cloud.request('POST', '/functions/echo', {});
+  expect(call.headers.get('access-control-expose-headers')).toContain('X-Cloud-Db-Requests');
+  expect(call.headers.get('x-cloud-db-requests')).toBe('0');
 });
 
 it('health lists the functions and their timer triggers', async () => {

@@ -13,21 +13,35 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.stop());
 
-it('login creates a new user once and reports staff roles', async () => {
+it('login creates a new user once; the me page reports staff roles', async () => {
   const first = await expectOk(cloud, 'fresh-user', 'user', 'login', {
     ref: 'AB12',
     scene: 'store-12',
   });
-  expect(first).toMatchObject({
-    openid: 'fresh-user',
-    isNewUser: true,
-    paidOrderCount: 0,
-    staffRole: null,
-  });
+  expect(first).toMatchObject({ openid: 'fresh-user', isNewUser: true, paidOrderCount: 0 });
   const again = await expectOk(cloud, 'fresh-user', 'user', 'login', {});
   expect(again.nickname).toBe(first.nickname);
-  expect((await expectOk(cloud, 'demo-staff', 'user', 'login', {})).staffRole).toBe('owner');
+  expect(await expectOk(cloud, 'fresh-user', 'user', 'me', {})).toMatchObject({
+    staffRole: null,
+    couponCount: 2, // the new-user pack
+  });
+  expect((await expectOk(cloud, 'demo-staff', 'user', 'me', {})).staffRole).toBe('owner');
   expect((await expectOk(cloud, 'demo-regular', 'user', 'me', {})).isNewUser).toBe(false);
+});
+
+it('launch: one call signs a newcomer in and brings the home page and the cart badge', async () => {
+  const first = await expectOk(cloud, 'launcher', 'user', 'launch', { scene: 'store-12' });
+  expect(first.user).toMatchObject({ openid: 'launcher', isNewUser: true });
+  expect(first.cartCount).toBe(0);
+  expect(first.home.feed).toHaveLength(20);
+  expect(first.home.slots.map((s: any) => s.kind)).toContain('NEW_USER');
+  await expectOk(cloud, 'launcher', 'cart', 'add', { skuId: SEED.skus[0]._id, qty: 2 });
+  const again = await expectOk(cloud, 'launcher', 'user', 'launch', {});
+  expect(again.cartCount).toBe(2);
+  expect(again.user.nickname).toBe(first.user.nickname);
+  // A returning buyer (has paid before) sees no new-user zone.
+  const regular = await expectOk(cloud, 'demo-regular', 'user', 'launch', {});
+  expect(regular.home.slots.map((s: any) => s.kind)).not.toContain('NEW_USER');
 });
 
 it('home: categories and a paged feed of products on sale', async () => {
@@ -98,8 +112,13 @@ describe('cart', () => {
   )!;
 
   it('add, add again, change quantity, remove: listed with current prices', async () => {
-    await expectOk(cloud, buyer, 'cart', 'add', { skuId: sku._id, qty: 2 });
-    const cart = await expectOk(cloud, buyer, 'cart', 'add', { skuId: sku._id, qty: 1 });
+    expect(await expectOk(cloud, buyer, 'cart', 'add', { skuId: sku._id, qty: 2 })).toEqual({
+      count: 2,
+    });
+    expect(await expectOk(cloud, buyer, 'cart', 'add', { skuId: sku._id, qty: 1 })).toEqual({
+      count: 3,
+    });
+    const cart = await expectOk(cloud, buyer, 'cart', 'list', {});
     expect(cart.lines).toEqual([
       expect.objectContaining({
         skuId: sku._id,

@@ -177,7 +177,7 @@ it('an unpaid order is cancelled after 15 minutes of moved clock, its stock retu
   expect(order).toMatchObject({
     status: 'CANCELLED',
     cancel: { reason: 'PAYMENT_TIMEOUT' },
-    stockReleased: true,
+    effects: { cancelled: { done: true } },
   });
   const skuDoc = await readDoc(cloud, 'skus', sku._id);
   expect(skuDoc.stock).toBe(before);

@@ -277,6 +277,7 @@ describe('quote with campaigns', () => {
         initial: 1,
         campaignId: 'new',
         newUserOnly: true,
+        shared: false,
       },
     ]);
     const used = quote(build([{ sku: 's01', price: 1000, qty: 3 }]), {

@@ -19,9 +19,23 @@ export async function skusOf(productIds: string[]): Promise<Sku[]> {
   return data as Sku[];
 }
 
+/**
+ * Units sold: what the product's SKUs sold. A payment counts the sale on the SKU, in the same
+ * write that uses its stock hold, so the figure is exact; the product's stored `sales` is only
+ * the starting figure search orders by.
+ */
+export function salesOf(product: Product, skus: Sku[]): number {
+  const own = skus.filter((s) => s.productId === product._id);
+  return own.length ? own.reduce((n, s) => n + s.sold, 0) : product.sales;
+}
+
 /** Cards for products, marking those whose every SKU is out of stock. */
 export async function cards(products: Product[]): Promise<ProductCardView[]> {
-  const skus = await skusOf(products.map((p) => p._id));
+  return cardsWith(products, await skusOf(products.map((p) => p._id)));
+}
+
+/** Cards from products and SKUs already read. */
+export function cardsWith(products: Product[], skus: Sku[]): ProductCardView[] {
   const inStock = new Set(skus.filter((s) => s.stock > 0).map((s) => s.productId));
   return products.map((p) => ({
     id: p._id,
@@ -31,7 +45,7 @@ export async function cards(products: Product[]): Promise<ProductCardView[]> {
     priceFen: p.priceFen,
     ...(p.originalPriceFen ? { originalPriceFen: p.originalPriceFen } : {}),
     tags: p.tags,
-    sales: p.sales,
+    sales: salesOf(p, skus),
     soldOut: !inStock.has(p._id),
   }));
 }
@@ -61,6 +75,6 @@ export function detail(product: Product, skus: Sku[]): ProductDetailView {
     priceFen: product.priceFen,
     ...(product.originalPriceFen ? { originalPriceFen: product.originalPriceFen } : {}),
     tags: product.tags,
-    sales: product.sales,
+    sales: salesOf(product, skus),
   };
 }

@@ -20,11 +20,14 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'orders', indexes: [{ fields: ['openid'] }, { fields: ['status'] }] },
   { name: 'refunds', indexes: [{ fields: ['orderId'] }, { fields: ['status'] }] },
   { name: 'stock_logs', indexes: [{ fields: ['skuId'] }] },
-  /** Markers of effects applied once (e.g. an order's payment counted into user growth). */
-  { name: 'effects' },
+  /** The home page as one document, rebuilt by the timer (lib/catalog/storefront.ts). */
+  { name: 'storefront' },
   { name: 'campaigns', indexes: [{ fields: ['status'] }] },
   /** Campaign quotas and per-user limits: remaining units, with the holds of unpaid orders. */
   { name: 'allowances', indexes: [{ fields: ['kind'] }] },
-  { name: 'coupons', indexes: [{ fields: ['openid'] }, { fields: ['sourceOrderId'] }] },
+  {
+    name: 'coupons',
+    indexes: [{ fields: ['openid'] }, { fields: ['sourceOrderId'] }, { fields: ['status'] }],
+  },
   { name: 'coupon_templates', indexes: [{ fields: ['status'] }] },
 ];

@@ -59,3 +59,8 @@ export function isDuplicate(e: unknown): boolean {
   );
   return /duplicate key|DUPLICATE/i.test(message);
 }
+
+/** The rows an aggregate returned (wx-server-sdk answers `list`, node-sdk `data`). */
+export function aggregateRows<T>(res: { list?: T[]; data?: T[] }): T[] {
+  return res.list ?? res.data ?? [];
+}

@@ -1,11 +1,19 @@
-// Turns a map of actions into a cloud function's main(): the event is { action, ...input }.
-// Each action declares its input schema (checked before anything is read or written) and, for
-// staff actions, the roles allowed. Identity comes from the cloud context, never the event.
-// Results are { ok: true, data } or { ok: false, code, message } with a Chinese message.
-import type { ZodType, ZodTypeDef } from 'zod';
+// Turns a function's part of the API contract (domain/api/contract.ts) into its main(): the event
+// is { action, ...input }. Each action's input is checked by the contract's schema before anything
+// is read or written, and staff actions by the contract's roles. Identity comes from the cloud
+// context, never the event. Results are { ok: true, data } or { ok: false, code, message } with a
+// Chinese message.
 import { ZodError } from 'zod';
+import {
+  API,
+  type ActionName,
+  type ActionSpec,
+  type FunctionName,
+  type OutputOf,
+  type ParsedInputOf,
+} from '../../../domain/api/contract';
 import { AppError, err, ok, type Result } from '../../../domain/result';
-import type { Staff, StaffRole } from '../../../domain/model';
+import type { Staff } from '../../../domain/model';
 import { cloud } from './cloud';
 import { now } from './clock';
 import { findById } from './db';
@@ -19,54 +27,51 @@ export interface Context {
   staff: Staff | null;
 }
 
-export interface Action<In, Out> {
-  input: ZodType<In, ZodTypeDef, unknown>;
-  /** Only staff with one of these roles may call it. */
-  staff?: StaffRole[];
-  run(input: In, ctx: Context): Promise<Out>;
-}
+/** The function's actions, each typed by the contract. */
+export type Handlers<F extends FunctionName> = {
+  [A in ActionName<F>]: (input: ParsedInputOf<F, A>, ctx: Context) => Promise<OutputOf<F, A>>;
+};
 
-export function action<In, Out>(definition: Action<In, Out>): Action<any, Out> {
-  return definition;
-}
-
-export function createHandler(actions: Record<string, Action<any, unknown>>) {
+export function createHandler<F extends FunctionName>(fn: F, handlers: Handlers<F>) {
+  const specs = API[fn] as unknown as Record<string, ActionSpec>;
   return async function main(event: unknown): Promise<Result<unknown>> {
-    const { action: name, ...raw } = (event && typeof event === 'object' ? event : {}) as Record<
-      string,
-      unknown
-    >;
-    const definition =
-      typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name)
-        ? actions[name]
-        : null;
-    if (!definition) return err('UNKNOWN_ACTION', `不支持的操作：${String(name)}`);
+    const { action: name, ...raw } = (
+      event && typeof event === 'object' && !Array.isArray(event) ? event : {}
+    ) as Record<string, unknown>;
+    const known = typeof name === 'string' && Object.prototype.hasOwnProperty.call(specs, name);
+    if (!known) return err('UNKNOWN_ACTION', `不支持的操作：${describe(name)}`);
+    const spec = specs[name as string];
+    const run = handlers[name as ActionName<F>] as (
+      input: unknown,
+      ctx: Context,
+    ) => Promise<unknown>;
     try {
       // The mini-program adds userInfo to every event; identity is read from the context instead.
       delete raw.userInfo;
-      const parsed = definition.input.safeParse(raw);
+      const parsed = spec.input.safeParse(raw);
       if (!parsed.success) return invalidInput(parsed.error);
       const { OPENID, UNIONID } = cloud.getWXContext();
       if (!OPENID) return err('NOT_LOGGED_IN');
       let staff: Staff | null = null;
-      if (definition.staff) {
+      if (spec.staff) {
         staff = await findById<Staff>('staff', OPENID);
-        if (!staff || !definition.staff.includes(staff.role)) return err('FORBIDDEN');
+        if (!staff || !spec.staff.includes(staff.role)) return err('FORBIDDEN');
       }
-      const data = await definition.run(parsed.data, {
-        openid: OPENID,
-        unionid: UNIONID,
-        now: now(),
-        staff,
-      });
-      return ok(data);
+      return ok(await run(parsed.data, { openid: OPENID, unionid: UNIONID, now: now(), staff }));
     } catch (e) {
       if (e instanceof AppError) return err(e.code, e.message, e.details);
       if (e instanceof ZodError) return invalidInput(e);
-      console.error(`action ${String(name)} failed`, e);
+      console.error(`action ${fn}.${String(name)} failed`, e);
       return err('INTERNAL');
     }
   };
+}
+
+/** The action as text for the error: a hostile value (no toString, deeply nested) is only named. */
+function describe(name: unknown): string {
+  if (typeof name === 'string') return name.slice(0, 40);
+  if (name === undefined) return '（未指定）';
+  return `（${Array.isArray(name) ? 'array' : typeof name}）`;
 }
 
 function invalidInput(error: ZodError) {

@@ -1,11 +1,9 @@
-// Order persistence: status changes through the state machine, as conditional updates on the
-// status that was read, and the stock that goes with them.
+// Order status changes through the state machine, as conditional updates on the status that was
+// read, and the order number a submit gets.
 import { createHash } from 'node:crypto';
 import { nextStatus, type OrderEvent } from '../../../domain/order-status';
 import type { Order } from '../../../domain/model';
 import { _, updateWhere } from '../infra/db';
-import { releaseClaims } from '../claims/claims';
-import { releaseHold } from '../catalog/stock';
 
 /** The order number for a buyer's submit: the same request id always names the same order. */
 export function orderIdFor(openid: string, requestId: string): string {
@@ -38,13 +36,4 @@ export async function transition(
     { ...fields, status: to, history: _.push(change) },
   );
   return updated === 1;
-}
-
-/** Returns everything an order held: stock and campaign claims, and records it. Safe to repeat. */
-export async function releaseOrderHolds(
-  order: Pick<Order, '_id' | 'lines' | 'claims'>,
-): Promise<void> {
-  for (const line of order.lines) await releaseHold(line.skuId, order._id, line.qty);
-  await releaseClaims(order._id, order.claims ?? []);
-  await updateWhere('orders', { _id: order._id }, { stockReleased: true });
 }

@@ -1,8 +1,9 @@
 // Settling refunds: a refund cloudPay reports done is marked SUCCESS once, and a full refund's
-// order becomes REFUNDED. Used by the refund notice and by the timer's check of refunds whose
-// request got no clear answer.
+// order becomes REFUNDED with its refunded effects run (rewards withdrawn, claims as their kinds
+// say). Used by the refund notice and by the timer's check of refunds with no clear answer.
 import type { Order, Refund } from '../../../domain/model';
 import { findById, updateWhere } from '../infra/db';
+import { runEffects } from '../order/effects/run';
 import { transition } from '../order/transition';
 
 export async function markRefundSucceeded(refund: Refund, at: number): Promise<void> {
@@ -12,22 +13,8 @@ export async function markRefundSucceeded(refund: Refund, at: number): Promise<v
     { status: 'SUCCESS', succeededAt: at },
   );
   if (!refund.full) return;
-  await withdrawReturnCoupons(refund.orderId);
-  const order = await findById<Order>('orders', refund.orderId);
-  if (order?.status === 'REFUNDING') await transition(order, 'refunded', 'wxpay', at);
-}
-
-/** Full-return coupons an order earned are taken back when it is fully refunded, if still unused. */
-export async function withdrawReturnCoupons(orderId: string): Promise<void> {
-  await updateWhere(
-    'coupons',
-    { sourceOrderId: orderId, status: 'UNUSED' },
-    { status: 'WITHDRAWN' },
-  );
-  // One held by an unpaid order is withdrawn if that order lets it go (it was not used yet).
-  await updateWhere(
-    'coupons',
-    { sourceOrderId: orderId, status: 'HELD' },
-    { withdrawOnRelease: true },
-  );
+  let order = await findById<Order>('orders', refund.orderId);
+  if (order?.status === 'REFUNDING' && (await transition(order, 'refunded', 'wxpay', at)))
+    order = { ...order, status: 'REFUNDED' };
+  if (order?.status === 'REFUNDED') await runEffects('refunded', order, at);
 }

@@ -1,19 +1,17 @@
-// Loading what the pricing engine needs: the active campaigns and the buyer's facts (new user,
-// growth, products bought before, remaining allowances, coupons), then quoting.
+// Loading what the pricing engine needs: the active campaigns (each checked against the rule
+// registry: one that fails is skipped and logged, never failing every quote) and the buyer's
+// facts (new user, growth, products bought before, the allowances their lines would use,
+// coupons). Independent reads go out together; allowances are read only for lines a limited
+// campaign prices.
+import { checkCampaign } from '../../../domain/campaigns/schema';
+import { actionRule, conditionRule } from '../../../domain/campaigns/rules';
 import type { Campaign, Coupon, PricingFacts } from '../../../domain/campaigns/types';
-import { conditionRule } from '../../../domain/campaigns/rules';
-import type { User } from '../../../domain/model';
+import type { Product, Sku, StockHold, User } from '../../../domain/model';
 import { fen } from '../../../domain/money';
-import {
-  quote,
-  type Quote,
-  type QuoteContext,
-  type QuoteInputLine,
-} from '../../../domain/pricing/quote';
 import { db } from '../infra/cloud';
 import { _, findById, findByIds, findWhere } from '../infra/db';
 
-/** Campaigns that are on now (and those starting later today, for home-page previews). */
+/** Campaigns that are on now (and those starting later, for home-page previews), valid ones only. */
 export async function activeCampaigns(now: number): Promise<Campaign[]> {
   const { data } = await db
     .collection('campaigns')
@@ -21,19 +19,19 @@ export async function activeCampaigns(now: number): Promise<Campaign[]> {
     .orderBy('priority', 'desc')
     .limit(200)
     .get();
-  return data as Campaign[];
+  return (data as unknown[]).flatMap((doc) => {
+    const check = checkCampaign(doc);
+    if (check.ok) return [check.campaign];
+    console.error(
+      `campaign ${(doc as { _id?: string })._id} skipped: ${check.problems.join('; ')}`,
+    );
+    return [];
+  });
 }
 
-export async function pricingFacts(
-  openid: string,
-  now: number,
-  campaigns: Campaign[],
-  lines: { productId: string }[],
-  /** The buyer's document when the caller already has it. */
-  known?: User | null,
-): Promise<PricingFacts> {
-  const user = known === undefined ? await findById<User>('users', openid) : known;
-  const facts: PricingFacts = {
+/** The buyer as the engine sees them (no allowances or coupons yet). */
+export function buyerFacts(openid: string, user: User | null, now: number): PricingFacts {
+  return {
     now,
     user: {
       openid,
@@ -45,59 +43,83 @@ export async function pricingFacts(
     allowances: {},
     coupons: [],
   };
-  const keys = allowanceKeys(campaigns, facts, lines);
-  const [allowances, coupons] = await Promise.all([
-    findByIds<{ _id: string; remaining: number }>('allowances', keys),
-    findWhere<Coupon>('coupons', { openid, status: 'UNUSED', validUntil: _.gt(now) }, 100),
-  ]);
-  for (const a of allowances) facts.allowances[a._id] = a.remaining;
-  facts.coupons = coupons;
-  return facts;
 }
 
-/** The allowance documents the campaigns' limits would use for these lines. */
+export function usableCoupons(openid: string, now: number): Promise<Coupon[]> {
+  return findWhere<Coupon>('coupons', { openid, status: 'UNUSED', validUntil: _.gt(now) }, 100);
+}
+
+export interface PricedLineRef {
+  sku: Pick<Sku, '_id'>;
+  product: Pick<Product, '_id'>;
+}
+
+export interface Pricing {
+  campaigns: Campaign[];
+  user: User | null;
+  facts: PricingFacts;
+}
+
+/**
+ * What pricing needs that does not depend on the lines, read together: the campaigns, the user
+ * and (unless not needed) their coupons. Add the lines' allowances with addAllowances.
+ */
+export async function loadPricing(
+  openid: string,
+  now: number,
+  options: { coupons?: boolean } = {},
+): Promise<Pricing> {
+  const [campaigns, user, coupons] = await Promise.all([
+    activeCampaigns(now),
+    findById<User>('users', openid),
+    options.coupons === false ? Promise.resolve([]) : usableCoupons(openid, now),
+  ]);
+  return { campaigns, user, facts: { ...buyerFacts(openid, user, now), coupons } };
+}
+
+type AllowanceDoc = { _id: string; remaining: number; holds?: StockHold[] };
+
+/** Reads the allowances the campaigns' limits would use for these lines into the facts. */
+export async function addAllowances(
+  facts: PricingFacts,
+  campaigns: Campaign[],
+  lines: PricedLineRef[],
+): Promise<void> {
+  const keys = allowanceKeys(campaigns, facts, lines);
+  const docs = await findByIds<AllowanceDoc>('allowances', keys);
+  facts.heldUnits = {};
+  for (const a of docs) {
+    facts.allowances[a._id] = a.remaining;
+    facts.heldUnits[a._id] = (a.holds ?? []).reduce((n, h) => n + h.qty, 0);
+  }
+}
+
+/** The allowance documents the campaigns' limits would use for lines they price specially. */
 function allowanceKeys(
   campaigns: Campaign[],
   facts: PricingFacts,
-  lines: { productId: string }[],
+  lines: PricedLineRef[],
 ): string[] {
   const keys = new Set<string>();
   for (const campaign of campaigns) {
-    for (const r of campaign.conditions) {
-      const rule = conditionRule(r.code);
-      if (rule.scope !== 'limit') continue;
-      for (const line of lines) {
-        const probe = {
-          skuId: '',
-          productId: line.productId,
-          unitPriceFen: fen(0),
-          qty: 0,
-          amountFen: fen(0),
-        };
-        keys.add(rule.allowance!(r.args, facts, campaign, probe).key);
+    for (const { sku, product } of lines) {
+      const probe = {
+        skuId: sku._id,
+        productId: product._id,
+        unitPriceFen: fen(Number.MAX_SAFE_INTEGER),
+        qty: 1,
+        amountFen: fen(Number.MAX_SAFE_INTEGER),
+      };
+      // Limits cap special prices only: a campaign that does not price this SKU uses none.
+      const prices = campaign.actions.some(
+        (a) => actionRule(a.code).specialPrice?.(a.args, probe) != null,
+      );
+      if (!prices) continue;
+      for (const r of campaign.conditions) {
+        const limit = conditionRule(r.code).limit;
+        if (limit) keys.add(limit.allowance(r.args, facts, campaign, probe).key);
       }
     }
   }
   return [...keys];
-}
-
-/** Quotes lines for a buyer with everything loaded. */
-export async function quoteFor(
-  openid: string,
-  now: number,
-  lines: QuoteInputLine[],
-  options: Pick<QuoteContext, 'coupon' | 'exclude'> & { campaigns?: Campaign[] } = {},
-): Promise<{ quote: Quote; facts: PricingFacts; campaigns: Campaign[]; user: User | null }> {
-  const [campaigns, user] = await Promise.all([
-    options.campaigns ?? activeCampaigns(now),
-    findById<User>('users', openid),
-  ]);
-  const productIds = lines.map((l) => ({ productId: l.product._id }));
-  const facts = await pricingFacts(openid, now, campaigns, productIds, user);
-  return {
-    quote: quote(lines, { facts, campaigns, coupon: options.coupon, exclude: options.exclude }),
-    facts,
-    campaigns,
-    user,
-  };
 }

@@ -1,14 +1,18 @@
-// Users: created on first login, keyed by OPENID.
-import type { UserView } from '../../../domain/api/views';
+// Users: created at the first sign-in (with the new-user coupon pack), keyed by OPENID.
+import type { MeView, UserView } from '../../../domain/api/views';
+import { signupCoupons } from '../../../domain/campaigns/signup';
+import type { Campaign, Coupon } from '../../../domain/campaigns/types';
 import { tierProgress } from '../../../domain/campaigns/tiers';
 import type { Entry, Staff, User } from '../../../domain/model';
 import { fen } from '../../../domain/money';
 import { db } from '../infra/cloud';
-import { _, findById, insertOnce, updateWhere } from '../infra/db';
-import { activeCampaigns, pricingFacts } from '../pricing/facts';
-import { signupCoupons } from '../../../domain/campaigns/signup';
+import { _, findById, insertOnce, isDuplicate, updateWhere } from '../infra/db';
+import { buyerFacts } from '../pricing/facts';
 
-export function userView(user: User, staff: Staff | null, couponCount: number): UserView {
+/** A returning user's last visit is recorded at most this often (one write saved per launch). */
+const SEEN_EVERY_MS = 10 * 60_000;
+
+export function userView(user: User): UserView {
   const progress = tierProgress(user.paidTotalFen);
   return {
     openid: user._id,
@@ -16,8 +20,7 @@ export function userView(user: User, staff: Staff | null, couponCount: number): 
     isNewUser: user.paidOrderCount === 0,
     paidOrderCount: user.paidOrderCount,
     paidTotalFen: user.paidTotalFen,
-    staffRole: staff?.role ?? null,
-    address: user.address,
+    ...(user.address ? { address: user.address } : {}),
     tier: {
       code: progress.tier.code,
       name: progress.tier.name,
@@ -25,22 +28,49 @@ export function userView(user: User, staff: Staff | null, couponCount: number): 
       toNextFen: progress.toNextFen,
       ratio: progress.ratio,
     },
-    couponCount,
   };
 }
 
-/** The user, created on first sight (a concurrent first login creates it only once). */
-export async function ensureUser(
+export function meView(user: User, staff: Staff | null, couponCount: number): MeView {
+  return { ...userView(user), staffRole: staff?.role ?? null, couponCount };
+}
+
+export interface SignIn {
+  user: User;
+  /** First sight of this user: they have nothing in their cart yet. */
+  created: boolean;
+}
+
+/**
+ * Signs a user in: a returning user's visit is recorded; a new one is created with the new-user
+ * coupon pack from `signupCampaigns` (issued once: coupon ids are fixed per campaign and user, and
+ * the user is created after them, so a crash in between issues nothing twice). Every entry
+ * through a share or a QR code is kept as a touch (attribution decides later who binds).
+ */
+export async function signIn(
   openid: string,
   unionid: string | undefined,
   entry: Entry,
-): Promise<User> {
-  const existing = await findById<User>('users', openid);
+  existing: User | null,
+  signupCampaigns: () => Promise<Campaign[]>,
+): Promise<SignIn> {
+  const touch = entry.ref || entry.scene ? recordTouch(openid, entry) : Promise.resolve();
   if (existing) {
-    const fields: Record<string, unknown> = { lastSeenAt: entry.at };
+    const fields: Record<string, unknown> = {};
+    if (entry.at - existing.lastSeenAt >= SEEN_EVERY_MS) fields.lastSeenAt = entry.at;
     if (unionid && existing.unionid !== unionid) fields.unionid = unionid;
-    await updateWhere('users', { _id: openid }, fields);
-    return { ...existing, ...fields } as User;
+    // A user created before packs existed (or by an import) gets theirs while still new.
+    if (existing.paidOrderCount === 0 && !existing.signupPackIssued) {
+      await issueCoupons(
+        signupCoupons(await signupCampaigns(), buyerFacts(openid, existing, entry.at)),
+      );
+      fields.signupPackIssued = true;
+    }
+    await Promise.all([
+      touch,
+      Object.keys(fields).length ? updateWhere('users', { _id: openid }, fields) : null,
+    ]);
+    return { user: { ...existing, ...fields } as User, created: false };
   }
   const user: User = {
     _id: openid,
@@ -51,27 +81,27 @@ export async function ensureUser(
     firstEntry: entry,
     paidOrderCount: 0,
     paidTotalFen: fen(0),
+    signupPackIssued: true,
   };
-  if (await insertOnce('users', user as unknown as { _id: string })) return user;
-  return (await findById<User>('users', openid))!;
+  const pack = signupCoupons(await signupCampaigns(), buyerFacts(openid, null, entry.at));
+  await Promise.all([touch, issueCoupons(pack)]);
+  if (await insertOnce('users', user as unknown as { _id: string })) return { user, created: true };
+  return { user: (await findById<User>('users', openid))!, created: false };
 }
 
-export async function recordTouch(openid: string, entry: Entry): Promise<void> {
+/** Inserts coupons in one request; if some exist already (a repeat), the rest one by one. */
+async function issueCoupons(coupons: Coupon[]): Promise<void> {
+  if (coupons.length === 0) return;
+  try {
+    await db.collection('coupons').add({ data: coupons });
+  } catch (e) {
+    if (!isDuplicate(e)) throw e;
+    for (const c of coupons) await insertOnce('coupons', c as unknown as { _id: string });
+  }
+}
+
+async function recordTouch(openid: string, entry: Entry): Promise<void> {
   await db.collection('touches').add({ data: { openid, ...entry } });
-}
-
-/**
- * Issues the new-user coupon pack once: while the user is new and the pack is not marked issued.
- * Coupon ids are fixed per campaign and user, so a repeat (or a crash before the mark) issues
- * nothing twice.
- */
-export async function issueSignupPack(user: User, now: number): Promise<void> {
-  if (user.paidOrderCount > 0 || user.signupPackIssued) return;
-  const campaigns = await activeCampaigns(now);
-  const facts = await pricingFacts(user._id, now, campaigns, []);
-  for (const coupon of signupCoupons(campaigns, facts))
-    await insertOnce('coupons', coupon as unknown as { _id: string });
-  await updateWhere('users', { _id: user._id }, { signupPackIssued: true });
 }
 
 export async function unusedCouponCount(openid: string, now: number): Promise<number> {

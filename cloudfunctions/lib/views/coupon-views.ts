@@ -9,14 +9,16 @@ function discountFields(discount: Coupon['discount']) {
     : { percentOff: discount.percentOff };
 }
 
+/** A coupon as the buyer sees it (one still being claimed is never listed: it reads as unused). */
 export function couponView(c: Coupon, now: number): CouponView {
+  const status = c.status === 'CLAIMING' ? 'UNUSED' : c.status;
   return {
     id: c._id,
     title: c.title,
     ...discountFields(c.discount),
     thresholdFen: c.thresholdFen,
     validUntil: c.validUntil,
-    status: c.status === 'UNUSED' && c.validUntil <= now ? 'EXPIRED' : c.status,
+    status: status === 'UNUSED' && c.validUntil <= now ? 'EXPIRED' : status,
     source: c.source,
   };
 }

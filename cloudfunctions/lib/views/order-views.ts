@@ -1,6 +1,7 @@
 // Stored orders as the app sees them.
 import type { OrderDetailView, OrderSummaryView } from '../../../domain/api/views';
 import type { Order } from '../../../domain/model';
+import { cancelText } from '../../../domain/order-cancel';
 import { STATUS_TEXT } from '../../../domain/order-status';
 
 export function orderSummary(order: Order): OrderSummaryView {
@@ -23,6 +24,7 @@ export function orderSummary(order: Order): OrderSummaryView {
 
 export function orderDetail(order: Order, now: number): OrderDetailView {
   const unpaid = order.status === 'UNPAID';
+  const cancelled = order.status === 'CANCELLED';
   return {
     ...orderSummary(order),
     goodsFen: order.goodsFen,
@@ -40,8 +42,11 @@ export function orderDetail(order: Order, now: number): OrderDetailView {
       at: order.shipping.at,
     },
     refundedFen: order.refundedFen,
-    cancelReason: order.cancel?.reason,
-    canPay: unpaid && now < order.expiresAt,
+    ...(cancelled && order.cancel
+      ? { cancelReason: order.cancel.reason, cancelText: cancelText(order.cancel.reason) }
+      : {}),
+    plan: order.plan ?? [{ code: 'FULL', label: '全款', amountFen: order.totalFen, dueNow: true }],
+    canPay: unpaid && now < order.expiresAt && order.totalFen > 0,
     canCancel: unpaid,
   };
 }

@@ -102,9 +102,20 @@ export default function CheckoutPage() {
     }
     if (lines.source === 'cart') void cartStore.load();
     const { order, payment } = res.data;
-    const outcome = payment ? await requestPayment(payment, order.totalFen) : 'failed';
+    // A total of zero (coupons, free shipping) is paid as it is placed: nothing to pay.
+    const outcome =
+      order.status === 'PAID'
+        ? 'paid'
+        : payment
+          ? await requestPayment(payment, order.totalFen)
+          : 'failed';
     void Taro.showToast({
-      title: outcome === 'paid' ? '支付成功' : '订单已提交，请尽快支付',
+      title:
+        outcome === 'paid'
+          ? order.totalFen === 0
+            ? '下单成功'
+            : '支付成功'
+          : '订单已提交，请尽快支付',
       icon: 'none',
     });
     void Taro.redirectTo({

@@ -1,11 +1,13 @@
 // Home: search, campaign slots (filled by the campaign engine), categories and the product feed.
-// One cloud call per screen load (catalog.home), one more per further page of the feed.
+// The first screen comes with the launch call; later loads are one call (catalog.home), and one
+// more per further page of the feed.
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { HomeView, ProductCardView } from '@domain/api/views';
 import { api } from '../../services/api';
 import { uiStore } from '../../stores/ui';
+import { userStore } from '../../stores/user';
 import { ProductGrid } from '../../components/ProductCard';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
 import { CampaignSlot } from '../../components/CampaignSlot';
@@ -21,16 +23,19 @@ export default function HomePage() {
   );
   const [loadingMore, setLoadingMore] = useState(false);
 
+  const show = (view: HomeView) => {
+    setHome(view);
+    setFeed(view.feed);
+  };
   const load = useCallback(async () => {
     setError('');
     const res = await api.home();
     if (!res.ok) return setError(res.message);
-    setHome(res.data);
-    setFeed(res.data.feed);
+    show(res.data);
   }, []);
 
   useEffect(() => {
-    void load();
+    void userStore.takeLaunchedHome().then((launched) => (launched ? show(launched) : load()));
   }, [load]);
   // Back on the tab: campaign slots depend on the shopper (a first payment ends the new-user
   // zone) and on what is left of a flash sale; refresh them, keep the feed where it was.

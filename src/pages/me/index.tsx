@@ -22,11 +22,12 @@ const ROLE_TEXT: Record<string, string> = { owner: '店长', operator: '运营',
 
 function MePage() {
   useDidShow(() => {
-    if (userStore.user) void userStore.refresh();
+    void userStore.ready().then(() => userStore.refresh());
   });
   const user = userStore.user;
+  const me = userStore.me;
   if (!user && userStore.error)
-    return <ErrorState message={userStore.error} onRetry={() => userStore.login({})} />;
+    return <ErrorState message={userStore.error} onRetry={() => userStore.retry()} />;
   if (!user) return <Loading />;
 
   const openOrders = (status?: OrderStatus) =>
@@ -44,8 +45,8 @@ function MePage() {
             ) : (
               <Text className="me-badge">已购 {user.paidOrderCount} 单</Text>
             )}
-            {user.staffRole ? (
-              <Text className="me-badge staff">{ROLE_TEXT[user.staffRole] ?? '员工'}</Text>
+            {me?.staffRole ? (
+              <Text className="me-badge staff">{ROLE_TEXT[me.staffRole] ?? '员工'}</Text>
             ) : null}
           </View>
         </View>
@@ -78,7 +79,7 @@ function MePage() {
           onClick={() => Taro.navigateTo({ url: '/packages/coupons/mine/index' })}
         >
           <Text>我的优惠券</Text>
-          <Text className="muted">{user.couponCount ? `${user.couponCount} 张可用` : ''} ›</Text>
+          <Text className="muted">{me?.couponCount ? `${me.couponCount} 张可用` : ''} ›</Text>
         </View>
         <View
           className="me-link"

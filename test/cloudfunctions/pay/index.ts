@@ -4,6 +4,8 @@ import { cloud } from '../../../cloudfunctions/lib/infra/cloud';
 type Event = {
   api: 'unifiedOrder' | 'queryOrder' | 'closeOrder' | 'refund' | 'queryRefund';
   data: Record<string, unknown>;
+  /** Stay running this long after the call, e.g. while a refund's notice is being delivered. */
+  settleMs?: number;
 };
 
 export async function main(event: Event) {
@@ -13,7 +15,9 @@ export async function main(event: Event) {
     nonceStr: 'n' + Date.now(),
   };
   try {
-    return { ok: true, result: await cloud.cloudPay[event.api]({ ...defaults, ...event.data }) };
+    const result = await cloud.cloudPay[event.api]({ ...defaults, ...event.data });
+    if (event.settleMs) await new Promise((resolve) => setTimeout(resolve, event.settleMs));
+    return { ok: true, result };
   } catch (e: any) {
     return { ok: false, error: { errCode: e?.errCode, errMsg: e?.errMsg } };
   }

@@ -24,12 +24,6 @@ function useCountdown(until: number | null): string {
   return `${String(Math.floor(left / 60)).padStart(2, '0')}:${String(left % 60).padStart(2, '0')}`;
 }
 
-const CANCEL_TEXT: Record<string, string> = {
-  PAYMENT_TIMEOUT: '超时未支付，订单已自动取消',
-  BUYER_CANCELLED: '你已取消订单',
-  PAYMENT_FAILED: '发起支付失败，订单已取消',
-};
-
 export default function OrderDetailPage() {
   const { params } = useRouter();
   const orderId = params.id ?? '';
@@ -108,10 +102,8 @@ export default function OrderDetailPage() {
         {order.canPay && countdown ? (
           <Text className="order-banner-note">请在 {countdown} 内完成支付，超时订单将自动取消</Text>
         ) : null}
-        {order.status === 'CANCELLED' && order.cancelReason ? (
-          <Text className="order-banner-note">
-            {CANCEL_TEXT[order.cancelReason] ?? '订单已取消'}
-          </Text>
+        {order.status === 'CANCELLED' && order.cancelText ? (
+          <Text className="order-banner-note">{order.cancelText}</Text>
         ) : null}
         {order.shipping ? (
           <Text className="order-banner-note">{`${order.shipping.company} ${order.shipping.trackingNo}`}</Text>

@@ -1,0 +1,114 @@
+// The one contract of every cloud function's actions: the input schema (checked at the function
+// boundary before anything is read or written), the staff roles that may call it (none: any
+// signed-in user), and the view a successful call returns. The functions' router implements it
+// (cloudfunctions/lib/infra/router.ts) and the app's client calls it (src/services/cloud.ts),
+// both typed from this one object; the app imports it as a type only, so zod stays out of the
+// mini-program bundle.
+//
+// payNotify (cloudPay's callback) and timer (timer triggers) take events from WeChat, not
+// actions, and are not part of it.
+import type { z } from 'zod';
+import type { Campaign } from '../campaigns/types';
+import type { StaffRole, StockLog, Refund } from '../model';
+import {
+  adminInputs,
+  cartInputs,
+  catalogInputs,
+  couponInputs,
+  orderInputs,
+  userInputs,
+} from './inputs';
+import type {
+  CartCountView,
+  CartView,
+  CategoryPageView,
+  CouponTemplateView,
+  CouponView,
+  CreatedOrderView,
+  HomeView,
+  LaunchView,
+  MeView,
+  OrderDetailView,
+  OrderListView,
+  PaymentView,
+  ProductDetailView,
+  QuoteView,
+  SearchView,
+  UserView,
+} from './views';
+
+export interface ActionSpec<Input extends z.ZodTypeAny = z.ZodTypeAny, Output = unknown> {
+  input: Input;
+  /** Only staff with one of these roles may call it. */
+  staff?: readonly StaffRole[];
+  /** Type only: what a successful call returns (never set at run time). */
+  output: Output;
+}
+
+/** Declares an action returning `Output`: returns<QuoteView>()(schema). */
+function returns<Output>() {
+  return <Input extends z.ZodTypeAny>(
+    input: Input,
+    staff?: readonly StaffRole[],
+  ): ActionSpec<Input, Output> =>
+    ({ input, ...(staff ? { staff } : {}) }) as ActionSpec<Input, Output>;
+}
+
+const ALL_STAFF = ['owner', 'operator', 'warehouse'] as const;
+const MANAGERS = ['owner', 'operator'] as const;
+
+export const API = {
+  user: {
+    launch: returns<LaunchView>()(userInputs.launch),
+    login: returns<UserView>()(userInputs.login),
+    me: returns<MeView>()(userInputs.me),
+  },
+  catalog: {
+    home: returns<HomeView>()(catalogInputs.home),
+    category: returns<CategoryPageView>()(catalogInputs.category),
+    product: returns<ProductDetailView>()(catalogInputs.product),
+    search: returns<SearchView>()(catalogInputs.search),
+  },
+  cart: {
+    list: returns<CartView>()(cartInputs.list),
+    add: returns<CartCountView>()(cartInputs.add),
+    setQty: returns<CartView>()(cartInputs.setQty),
+    remove: returns<CartView>()(cartInputs.remove),
+  },
+  order: {
+    quote: returns<QuoteView>()(orderInputs.quote),
+    create: returns<CreatedOrderView>()(orderInputs.create),
+    pay: returns<{ order: OrderDetailView; payment: PaymentView }>()(orderInputs.pay),
+    cancel: returns<OrderDetailView>()(orderInputs.cancel),
+    confirmReceipt: returns<OrderDetailView>()(orderInputs.confirmReceipt),
+    list: returns<OrderListView>()(orderInputs.list),
+    detail: returns<OrderDetailView>()(orderInputs.detail),
+  },
+  coupon: {
+    center: returns<CouponTemplateView[]>()(couponInputs.center),
+    claim: returns<CouponView>()(couponInputs.claim),
+    mine: returns<CouponView[]>()(couponInputs.mine),
+  },
+  admin: {
+    ship: returns<OrderDetailView>()(adminInputs.ship, ALL_STAFF),
+    refund: returns<Refund>()(adminInputs.refund, MANAGERS),
+    adjustStock: returns<StockLog>()(adminInputs.adjustStock, ALL_STAFF),
+    saveCampaign: returns<Campaign>()(adminInputs.saveCampaign, MANAGERS),
+  },
+} as const;
+
+export type Api = typeof API;
+export type FunctionName = keyof Api;
+export type ActionName<F extends FunctionName> = keyof Api[F] & string;
+type SpecOf<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends ActionSpec
+  ? Api[F][A]
+  : never;
+/** What the caller sends (defaults not yet applied). */
+export type InputOf<F extends FunctionName, A extends ActionName<F>> = z.input<
+  SpecOf<F, A>['input']
+>;
+/** What the action receives (validated, defaults applied). */
+export type ParsedInputOf<F extends FunctionName, A extends ActionName<F>> = z.output<
+  SpecOf<F, A>['input']
+>;
+export type OutputOf<F extends FunctionName, A extends ActionName<F>> = SpecOf<F, A>['output'];
