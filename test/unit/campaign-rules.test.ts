@@ -4,7 +4,7 @@
 // quote only when well formed; every cancel reason has words for the shopper.
 import fs from 'node:fs';
 import path from 'node:path';
-import { argsSchema } from '../../domain/campaigns/args';
+import { argsSchema, type ArgSpecs } from '../../domain/campaigns/args';
 import {
   ACTIONS,
   CONDITIONS,
@@ -88,7 +88,7 @@ describe('campaign validation', () => {
     for (const rule of [...Object.values(CONDITIONS), ...Object.values(ACTIONS)]) {
       const schema = argsSchema(rule.args);
       // An empty object passes exactly when every argument is optional.
-      const allOptional = Object.values(rule.args).every(
+      const allOptional = Object.values(rule.args as ArgSpecs).every(
         (s) => s.type === 'productIds' && s.optional,
       );
       expect({ code: rule.code, ok: schema.safeParse({}).success }).toEqual({
