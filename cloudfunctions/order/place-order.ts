@@ -115,7 +115,8 @@ async function place(
       knownAllowances,
     });
     if (!lost) break;
-    await releaseClaims(order.claims ?? [], orderId); // no stock is held yet
+    // Abandoning gives back everything taken (the cancelled effects); pricing again first gives
+    // back what was taken here (no stock is held yet).
     if (lost.result === 'held') return abandon(order, ctx, 'CAMPAIGN_UNITS_HELD');
     let why: string | undefined;
     if (lost.claim.kind === 'COUPON') {
@@ -131,6 +132,7 @@ async function place(
     }
     if (attempt >= MAX_REPRICES)
       return abandon(order, ctx, 'PRICE_CHANGED', '活动太火爆了，请稍后再试');
+    await releaseClaims(order.claims ?? [], orderId);
     try {
       priced = price(pricing, coupon, exclude, why);
     } catch (e) {

@@ -36,7 +36,7 @@ export const main = createHandler('user', {
       findById<User>('users', ctx.openid),
       storefront(ctx.now),
     ]);
-    const [{ user }, home, count] = await Promise.all([
+    const [user, home, count] = await Promise.all([
       signIn(
         ctx.openid,
         ctx.unionid,
@@ -52,7 +52,7 @@ export const main = createHandler('user', {
 
   async login(input, ctx) {
     const existing = await findById<User>('users', ctx.openid);
-    const { user } = await signIn(ctx.openid, ctx.unionid, entryOf(input, ctx.now), existing, () =>
+    const user = await signIn(ctx.openid, ctx.unionid, entryOf(input, ctx.now), existing, () =>
       activeCampaigns(ctx.now),
     );
     return userView(user);

@@ -15,17 +15,21 @@ export const allowanceClaims: ClaimKind<AllowanceClaim> = {
   shared: (claim) => claim.shared,
 
   async take(claim, { orderId, at, knownAllowances }) {
-    // An allowance is created full the first time anyone uses it.
-    if (!knownAllowances.has(claim.key))
-      await insertOnce(ALLOWANCES, {
+    // The first use of an allowance creates it with this order's hold already in it (one write);
+    // if someone created it first, the hold is taken from it like any other.
+    const first =
+      !knownAllowances.has(claim.key) &&
+      claim.initial >= claim.qty &&
+      (await insertOnce(ALLOWANCES, {
         _id: claim.key,
         kind: 'campaign',
         campaignId: claim.campaignId,
         shared: claim.shared,
-        remaining: claim.initial,
+        remaining: claim.initial - claim.qty,
         used: 0,
-        holds: [],
-      });
+        holds: [{ orderId, qty: claim.qty, at }],
+      }));
+    if (first) return 'taken';
     if (await holdUnits(ALLOWANCES, claim.key, 'remaining', orderId, claim.qty, at)) return 'taken';
     const doc = await findById<{ holds?: { orderId: string }[] }>(ALLOWANCES, claim.key);
     const holds = doc?.holds ?? [];

@@ -35,12 +35,6 @@ export function meView(user: User, staff: Staff | null, couponCount: number): Me
   return { ...userView(user), staffRole: staff?.role ?? null, couponCount };
 }
 
-export interface SignIn {
-  user: User;
-  /** First sight of this user: they have nothing in their cart yet. */
-  created: boolean;
-}
-
 /**
  * Signs a user in: a returning user's visit is recorded; a new one is created with the new-user
  * coupon pack from `signupCampaigns` (issued once: coupon ids are fixed per campaign and user, and
@@ -53,7 +47,7 @@ export async function signIn(
   entry: Entry,
   existing: User | null,
   signupCampaigns: () => Promise<Campaign[]>,
-): Promise<SignIn> {
+): Promise<User> {
   const touch = entry.ref || entry.scene ? recordTouch(openid, entry) : Promise.resolve();
   if (existing) {
     const fields: Record<string, unknown> = {};
@@ -70,7 +64,7 @@ export async function signIn(
       touch,
       Object.keys(fields).length ? updateWhere('users', { _id: openid }, fields) : null,
     ]);
-    return { user: { ...existing, ...fields } as User, created: false };
+    return { ...existing, ...fields } as User;
   }
   const user: User = {
     _id: openid,
@@ -85,8 +79,8 @@ export async function signIn(
   };
   const pack = signupCoupons(await signupCampaigns(), buyerFacts(openid, null, entry.at));
   await Promise.all([touch, issueCoupons(pack)]);
-  if (await insertOnce('users', user as unknown as { _id: string })) return { user, created: true };
-  return { user: (await findById<User>('users', openid))!, created: false };
+  if (await insertOnce('users', user as unknown as { _id: string })) return user;
+  return (await findById<User>('users', openid))!; // a concurrent first sign-in made it
 }
 
 /** Inserts coupons in one request; if some exist already (a repeat), the rest one by one. */
