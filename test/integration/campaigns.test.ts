@@ -11,6 +11,7 @@ import {
   readDoc,
   requestId,
   setFields,
+  withFields,
 } from '../support/shop';
 
 let cloud: LocalCloud;
@@ -116,6 +117,26 @@ describe('new-user price', () => {
     expect((await quoteFor('free-again', 'p-dried-mango-1')).lines[0].amountFen).toBe(1590);
   });
 
+  it('a returning buyer pays the regular price for a new-user item; a new user the new-user price', async () => {
+    // demo-regular has paid orders but never used the new-user allowance: only the condition
+    // on the buyer keeps the price from them.
+    // (They are a silver member: at most the member discount, 9.8 折 of ¥15.90.)
+    const regular = await quoteFor('demo-regular', 'p-dried-mango-1', 1, 'none');
+    expect(regular.lines[0].adjustments.map((a: any) => a.label)).not.toContain('新人价');
+    expect(regular.lines[0].amountFen).toBeGreaterThanOrEqual(Math.floor(1590 * 0.98));
+    const placed = (await orderAsQuoted('demo-regular', 'p-dried-mango-1', 1, 'none')) as any;
+    expect(placed.ok).toBe(true);
+    expect(placed.data.order.lineDetails[0].amountFen).toBe(regular.lines[0].amountFen);
+    expect(await readDoc(cloud, 'allowances', 'user:cmp-new-user:demo-regular')).toBeNull();
+    await expectOk(cloud, 'demo-regular', 'order', 'cancel', { orderId: placed.data.order.id });
+
+    const fresh = await quoteFor('brand-new', 'p-dried-mango-1', 1, 'none');
+    expect(fresh.lines[0]).toMatchObject({
+      amountFen: 100,
+      adjustments: [expect.objectContaining({ label: '新人价' })],
+    });
+  });
+
   it('the new-user coupon pack is issued once', async () => {
     await expectOk(cloud, 'pack-user', 'user', 'login', {});
     await expectOk(cloud, 'pack-user', 'user', 'login', {});
@@ -127,73 +148,76 @@ describe('new-user price', () => {
 
 describe('flash sale', () => {
   it('quota 50, 500 concurrent buyers: exactly 50 orders, the per-user limit held, nothing oversold', async () => {
-    await run(
-      cloud,
-      'campaigns',
-      ['doc', SEED_CAMPAIGN_IDS.flash],
-      [
-        'update',
-        {
-          data: {
-            conditions: [
-              { code: 'QUOTA', args: { units: 50 } },
-              { code: 'PER_USER_LIMIT', args: { units: 1, per: 'campaign' } },
-            ],
-          },
-        },
-      ],
-    );
-    await run(cloud, 'allowances', ['where', { campaignId: SEED_CAMPAIGN_IDS.flash }], ['remove']);
-    const sku = 'p-cold-brew-1';
-    const stockBefore = (await readDoc(cloud, 'skus', sku)).stock;
-    // 300 buyers, 200 of them trying twice at once.
-    const buyers = Array.from({ length: 300 }, (_, i) => `flash-${i}`);
-    const attempts = [...buyers, ...buyers.slice(0, 200)];
-    const flashTotal = 1990 + 800;
-    const results = await Promise.all(
-      attempts.map((openid) =>
-        callAction(cloud, openid, 'order', 'create', {
-          lines: buyNowLines(sku),
-          requestId: requestId(openid),
-          address: ADDRESS,
-          coupon: 'none',
-          expectedTotalFen: flashTotal,
-        }),
-      ),
-    );
-    const won = results.filter((r) => r.ok) as any[];
-    expect(won).toHaveLength(50);
-    for (const r of won) expect(r.data.order.totalFen).toBe(flashTotal);
-    // The rest are told the units are held by unpaid orders (they may come back), or that their
-    // own limit is used by their other order (it then prices the same total, or is processing).
-    for (const r of results.filter((x) => !x.ok))
-      expect(['CAMPAIGN_UNITS_HELD', 'PRICE_CHANGED', 'ORDER_PROCESSING']).toContain(
-        (r as any).code,
-      );
-    // Fifty different buyers: nobody got a second flash order.
-    expect(new Set(won.map((r) => attempts[results.indexOf(r)])).size).toBe(50);
-    const quota = await readDoc(cloud, 'allowances', `quota:${SEED_CAMPAIGN_IDS.flash}`);
-    expect(quota.remaining).toBe(0);
-    expect(quota.holds).toHaveLength(50);
-    expect((await readDoc(cloud, 'skus', sku)).stock).toBe(stockBefore - 50);
+    const conditions = [
+      { code: 'QUOTA', args: { units: 50 } },
+      { code: 'PER_USER_LIMIT', args: { units: 1, per: 'campaign' } },
+    ];
+    const removeAllowances = () =>
+      run(cloud, 'allowances', ['where', { campaignId: SEED_CAMPAIGN_IDS.flash }], ['remove']);
+    try {
+      await withFields(cloud, 'campaigns', SEED_CAMPAIGN_IDS.flash, { conditions }, async () => {
+        await removeAllowances();
+        const sku = 'p-cold-brew-1';
+        const stockBefore = (await readDoc(cloud, 'skus', sku)).stock;
+        // 300 buyers, 200 of them trying twice at once.
+        const buyers = Array.from({ length: 300 }, (_, i) => `flash-${i}`);
+        const attempts = [...buyers, ...buyers.slice(0, 200)];
+        const flashTotal = 1990 + 800;
+        const results = await Promise.all(
+          attempts.map((openid) =>
+            callAction(cloud, openid, 'order', 'create', {
+              lines: buyNowLines(sku),
+              requestId: requestId(openid),
+              address: ADDRESS,
+              coupon: 'none',
+              expectedTotalFen: flashTotal,
+            }),
+          ),
+        );
+        const won = results.filter((r) => r.ok) as any[];
+        expect(won).toHaveLength(50);
+        for (const r of won) expect(r.data.order.totalFen).toBe(flashTotal);
+        // The rest are told the units are held by unpaid orders (they may come back), or that their
+        // own limit is used by their other order (it then prices the same total, or is processing).
+        for (const r of results.filter((x) => !x.ok))
+          expect(['CAMPAIGN_UNITS_HELD', 'PRICE_CHANGED', 'ORDER_PROCESSING']).toContain(
+            (r as any).code,
+          );
+        // Fifty different buyers: nobody got a second flash order.
+        expect(new Set(won.map((r) => attempts[results.indexOf(r)])).size).toBe(50);
+        const quota = await readDoc(cloud, 'allowances', `quota:${SEED_CAMPAIGN_IDS.flash}`);
+        expect(quota.remaining).toBe(0);
+        expect(quota.holds).toHaveLength(50);
+        expect((await readDoc(cloud, 'skus', sku)).stock).toBe(stockBefore - 50);
 
-    // Unpaid flash orders are released after 5 minutes, quota and stock with them.
-    await cloud.advanceClock(6 * 60_000);
-    await eventually(
-      async () =>
-        (await readDoc(cloud, 'allowances', `quota:${SEED_CAMPAIGN_IDS.flash}`)).remaining === 50,
-    );
-    expect((await readDoc(cloud, 'skus', sku)).stock).toBe(stockBefore);
+        // Unpaid flash orders are released after 5 minutes, quota and stock with them.
+        await cloud.advanceClock(6 * 60_000);
+        await eventually(
+          async () =>
+            (await readDoc(cloud, 'allowances', `quota:${SEED_CAMPAIGN_IDS.flash}`)).remaining ===
+            50,
+        );
+        expect((await readDoc(cloud, 'skus', sku)).stock).toBe(stockBefore);
+      });
+    } finally {
+      await removeAllowances(); // the campaign's own quota starts afresh for later tests
+    }
   });
 });
 
 describe('coupons', () => {
   it('the center limits claims per user and in total', async () => {
-    await setFields(cloud, 'coupon_templates', 'tpl-199-30', { totalQuota: 3 });
-    const claims = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        callAction(cloud, `claimer-${i}`, 'coupon', 'claim', { templateId: 'tpl-199-30' }),
-      ),
+    const claims = await withFields(
+      cloud,
+      'coupon_templates',
+      'tpl-199-30',
+      { totalQuota: 3 },
+      () =>
+        Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            callAction(cloud, `claimer-${i}`, 'coupon', 'claim', { templateId: 'tpl-199-30' }),
+          ),
+        ),
     );
     expect(claims.filter((c) => c.ok)).toHaveLength(3);
     for (const c of claims.filter((x) => !x.ok))
@@ -398,11 +422,11 @@ it('the best coupon is the one leaving the least to pay, shipping included', asy
       },
     ],
   );
-  await setFields(cloud, 'skus', 'p-egg-roll-1', { priceFen: 9900 });
-  const q = await quoteFor('ship-aware', 'p-egg-roll-1', 1);
-  expect(q.couponId).toBeNull();
-  expect(q.totalFen).toBe(9900);
-  await setFields(cloud, 'skus', 'p-egg-roll-1', { priceFen: 2890 });
+  await withFields(cloud, 'skus', 'p-egg-roll-1', { priceFen: 9900 }, async () => {
+    const q = await quoteFor('ship-aware', 'p-egg-roll-1', 1);
+    expect(q.couponId).toBeNull();
+    expect(q.totalFen).toBe(9900);
+  });
 });
 
 it('coupon-center claims racing from the same users: every user gets their limit, none is refused as sold out', async () => {

@@ -199,6 +199,7 @@ it('stock adjustments are conditional, logged with who and why, and once per req
   expect((await readDoc(cloud, 'skus', sku._id)).stock).toBe(before + 7);
 });
 
+// Every action that takes input (user.me, cart.list and coupon.center take none).
 it('malformed input to every action gets INVALID_INPUT and writes nothing', async () => {
   const order = await paidOrder('malformed-buyer', 5);
   const collections = [
@@ -210,9 +211,14 @@ it('malformed input to every action gets INVALID_INPUT and writes nothing', asyn
     'refunds',
     'stock_logs',
     'touches',
+    'coupons',
+    'allowances',
+    'campaigns',
+    'coupon_templates',
   ];
   const before = await dump(cloud, collections);
   const bad: [string, string, string, object][] = [
+    ['malformed-buyer', 'user', 'launch', { scene: 'x'.repeat(33) }],
     ['malformed-buyer', 'user', 'login', { ref: 'x'.repeat(33) }],
     ['malformed-buyer', 'catalog', 'home', { cursor: -1 }],
     ['malformed-buyer', 'catalog', 'category', { categoryId: 42 }],
@@ -248,7 +254,11 @@ it('malformed input to every action gets INVALID_INPUT and writes nothing', asyn
     ['malformed-buyer', 'order', 'confirmReceipt', { orderId: null }],
     ['malformed-buyer', 'order', 'list', { status: 'LOST' }],
     ['malformed-buyer', 'order', 'detail', { orderId: ['x'] }],
+    ['malformed-buyer', 'coupon', 'claim', {}],
+    ['malformed-buyer', 'coupon', 'claim', { templateId: 42 }],
+    ['malformed-buyer', 'coupon', 'mine', { status: 'LOST' }],
     [OWNER, 'admin', 'ship', { orderId: order.id, company: '', trackingNo: 'SF1' }],
+    [OWNER, 'admin', 'saveCampaign', { campaign: { _id: 'x' } }],
     [
       OWNER,
       'admin',

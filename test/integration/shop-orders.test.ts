@@ -10,7 +10,7 @@ import {
   paySandbox,
   readDoc,
   requestId,
-  setFields,
+  withFields,
 } from '../support/shop';
 
 let cloud: LocalCloud;
@@ -27,26 +27,27 @@ afterAll(() => cloud.stop());
 
 it('200 concurrent buyers for a SKU with stock 20: exactly 20 orders, the rest OUT_OF_STOCK', async () => {
   const sku = skuAt(0);
-  await setFields(cloud, 'skus', sku._id, { stock: 20, holds: [] });
-  const replies = await Promise.all(
-    Array.from({ length: 200 }, (_, i) => buyNow(cloud, `rush-${i}`, sku._id)),
-  );
-  const won = replies.filter((r) => r.ok);
-  const lost = replies.filter((r) => !r.ok);
-  expect(won).toHaveLength(20);
-  expect(lost).toHaveLength(180);
-  for (const r of lost)
-    expect(r).toMatchObject({
-      ok: false,
-      code: 'OUT_OF_STOCK',
-      // Late buyers are turned away by the stock check; racing ones by the conditional hold.
-      message: expect.stringMatching(/库存不足|已售罄/),
-    });
-  const after = await readDoc(cloud, 'skus', sku._id);
-  expect(after.stock).toBe(0);
-  expect(after.holds).toHaveLength(20);
-  const orderIds = new Set(won.map((r: any) => r.data.order.id));
-  expect(new Set(after.holds.map((h: any) => h.orderId))).toEqual(orderIds);
+  await withFields(cloud, 'skus', sku._id, { stock: 20, holds: [] }, async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => buyNow(cloud, `rush-${i}`, sku._id)),
+    );
+    const won = replies.filter((r) => r.ok);
+    const lost = replies.filter((r) => !r.ok);
+    expect(won).toHaveLength(20);
+    expect(lost).toHaveLength(180);
+    for (const r of lost)
+      expect(r).toMatchObject({
+        ok: false,
+        code: 'OUT_OF_STOCK',
+        // Late buyers are turned away by the stock check; racing ones by the conditional hold.
+        message: expect.stringMatching(/库存不足|已售罄/),
+      });
+    const after = await readDoc(cloud, 'skus', sku._id);
+    expect(after.stock).toBe(0);
+    expect(after.holds).toHaveLength(20);
+    const orderIds = new Set(won.map((r: any) => r.data.order.id));
+    expect(new Set(after.holds.map((h: any) => h.orderId))).toEqual(orderIds);
+  });
 });
 
 it('a repeated submit (same request id), even at once, gives one order and holds stock once', async () => {
@@ -141,6 +142,24 @@ it('notices that cloudPay cannot back are refused: wrong amount, unpaid trade, o
   const fromClient = await cloud.call('payNotify', forged, { openid: 'forger' });
   expect(fromClient.errcode).not.toBe(0);
   expect((await readDoc(cloud, 'orders', orderId)).status).toBe('UNPAID');
+});
+
+it('a client cannot deliver a pay notice, even for a trade that is really paid', async () => {
+  const created = (await buyNow(cloud, 'notice-forger', skuAt(3)._id)) as any;
+  const orderId = created.data.order.id;
+  // Paid in WeChat Pay, but its notice is held back: only the order's own notice may settle it.
+  await cloud.request('POST', '/_emulator/pay/confirm', { outTradeNo: orderId, notify: false });
+  const notice = {
+    returnCode: 'SUCCESS',
+    resultCode: 'SUCCESS',
+    outTradeNo: orderId,
+    totalFee: created.data.order.totalFen,
+  };
+  const fromClient = await cloud.call('payNotify', notice, { openid: 'notice-forger' });
+  expect(fromClient).toEqual({ errcode: 1, errmsg: 'not a pay notice' });
+  expect((await readDoc(cloud, 'orders', orderId)).status).toBe('UNPAID');
+  await cloud.request('POST', '/_emulator/pay/deliver', { outTradeNo: orderId });
+  expect((await readDoc(cloud, 'orders', orderId)).status).toBe('PAID');
 });
 
 it('prices, totals and user ids sent by the client are ignored', async () => {

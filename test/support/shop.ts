@@ -94,3 +94,25 @@ export async function paySandbox(cloud: LocalCloud, orderId: string): Promise<bo
   if (status !== 200) throw new Error(`confirm ${orderId}: ${status} ${JSON.stringify(body)}`);
   return body.delivered;
 }
+
+/**
+ * Sets fields of a shared (seed) document for the length of `body`, and puts the old values back
+ * afterwards, also when `body` fails, so the next test sees the seed as it was.
+ */
+export async function withFields<T>(
+  cloud: LocalCloud,
+  collection: string,
+  id: string,
+  fields: Record<string, unknown>,
+  body: () => Promise<T>,
+): Promise<T> {
+  const original = await readDoc<Record<string, unknown>>(cloud, collection, id);
+  if (!original) throw new Error(`withFields: no ${collection}/${id}`);
+  await setFields(cloud, collection, id, fields);
+  try {
+    return await body();
+  } finally {
+    const restore = Object.fromEntries(Object.keys(fields).map((k) => [k, original[k]]));
+    await setFields(cloud, collection, id, restore);
+  }
+}
