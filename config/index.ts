@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
+import { WeappFilesPlugin } from './weapp-files';
 
 // domain/ sits outside src/ and is shared with the cloud functions; compile it too.
 const shared = [path.resolve(__dirname, '..', 'domain')];
@@ -30,6 +31,7 @@ export default defineConfig<'webpack5'>(() => ({
       chain.resolve
         .plugin('tsconfig-paths')
         .use(TsconfigPathsPlugin, [{ configFile: 'tsconfig.app.json' }]);
+      chain.plugin('weapp-files').use(WeappFilesPlugin);
     },
   },
   h5: {

@@ -3,6 +3,8 @@ declare namespace NodeJS {
   interface ProcessEnv {
     TARO_ENV: 'weapp' | 'h5' | string;
     NODE_ENV: 'development' | 'production';
+    /** The CloudBase environment id (.env: TARO_APP_CLOUD_ENV). */
+    TARO_APP_CLOUD_ENV: string;
   }
 }
 declare const process: { env: NodeJS.ProcessEnv };

@@ -6,9 +6,11 @@ import { formatYuan, type Fen } from '@domain/money';
 
 export type PayOutcome = 'paid' | 'cancelled' | 'failed';
 
+type SignType = WechatMiniprogram.RequestPaymentOption['signType'];
+
 async function weappPay(payment: PaymentView): Promise<PayOutcome> {
   try {
-    await Taro.requestPayment({ ...payment, signType: payment.signType as 'MD5' });
+    await wx.requestPayment({ ...payment, signType: payment.signType as SignType });
     return 'paid';
   } catch (e) {
     return /cancel/.test(String((e as { errMsg?: string })?.errMsg)) ? 'cancelled' : 'failed';
