@@ -4,6 +4,7 @@ import type { Claim, Reward } from './campaigns/types';
 import type { Fen } from './money';
 import type { LifecycleEvent } from './order-status';
 import type { PaymentStep } from './pricing/quote';
+import type { ShippingUpload } from './shipping';
 
 export interface Category {
   _id: string;
@@ -189,7 +190,16 @@ export interface Order {
   newBuyer?: boolean;
   /** Lifecycle effects that have run, by event: markers of each effect, and all done. */
   effects?: Partial<Record<LifecycleEvent, { ran: string[]; done: boolean }>>;
-  shipping?: { company: string; trackingNo: string; at: number; by: string };
+  shipping?: {
+    company: string;
+    /** WeChat's delivery id for the company (domain/shipping.ts). */
+    companyCode?: string;
+    trackingNo: string;
+    at: number;
+    by: string;
+  };
+  /** Uploading the shipment to WeChat (发货信息管理); retried by the timer until accepted. */
+  shippingUpload?: ShippingUpload;
   /** Refunded or being refunded; never more than what was paid. */
   refundedFen: Fen;
   cancel?: { reason: string; at: number; by: string };

@@ -1,27 +1,49 @@
 // admin: staff-only actions (roles from the staff collection, as the API contract says): ship an
-// order, refund it fully or partly, adjust stock with a reason (logged), save a campaign.
+// order (and upload the shipment to WeChat; list the uploads WeChat has not accepted), refund it fully or partly, adjust stock with a reason (logged), save a campaign.
 import type { Campaign } from '../../domain/campaigns/types';
 import { referencedIds } from '../../domain/campaigns/rules';
 import type { Order, Sku, StockLog } from '../../domain/model';
 import { AppError } from '../../domain/result';
+import { expressCompany } from '../../domain/shipping';
 import { buildStorefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
-import { findById, findByIds } from '../lib/infra/db';
+import { _, findById, findByIds, findWhere } from '../lib/infra/db';
 import { createHandler } from '../lib/infra/router';
+import { pendingUpload, uploadShipment } from '../lib/order/shipping-upload';
 import { transition } from '../lib/order/transition';
 import { orderDetail } from '../lib/views/order-views';
 import { refundOrder } from './refund';
 
 export const main = createHandler('admin', {
+  // Ships a paid order and uploads the shipment to WeChat (see lib/order/shipping-upload.ts).
   async ship({ orderId, company, trackingNo }, ctx) {
+    const express = expressCompany(company);
+    if (!express) throw new AppError('INVALID_INPUT', `不支持的快递公司：${company}`);
     const order = await findById<Order>('orders', orderId);
     if (!order) throw new AppError('ORDER_NOT_FOUND');
     if (order.status !== 'PAID') throw new AppError('ORDER_STATE', '只有待发货的订单可以发货');
-    const shipping = { company, trackingNo, at: ctx.now, by: ctx.openid };
+    const shipping = {
+      company: express.name,
+      companyCode: express.code,
+      trackingNo,
+      at: ctx.now,
+      by: ctx.openid,
+    };
+    const shippingUpload = pendingUpload(order, ctx.now);
     // Conditional on PAID: an order whose full refund was recorded meanwhile is REFUNDING.
-    if (!(await transition(order, 'ship', ctx.openid, ctx.now, { shipping })))
+    if (!(await transition(order, 'ship', ctx.openid, ctx.now, { shipping, shippingUpload })))
       throw new AppError('ORDER_STATE', '订单状态已变化（可能正在退款），未发货');
-    return orderDetail({ ...order, status: 'SHIPPED', shipping }, ctx.now);
+    const shipped: Order = { ...order, status: 'SHIPPED', shipping, shippingUpload };
+    const upload = await uploadShipment(shipped, ctx.now);
+    return { ...orderDetail(shipped, ctx.now), shippingUpload: upload };
+  },
+
+  // Shipments WeChat has not accepted yet (retrying) or refused (FAILED): for staff to see.
+  async shippingUploads(_input, ctx) {
+    const orders = await findWhere<Order>('orders', {
+      'shippingUpload.status': _.in(['PENDING', 'FAILED']),
+    });
+    return orders.map((o) => ({ ...orderDetail(o, ctx.now), shippingUpload: o.shippingUpload! }));
   },
 
   refund: refundOrder,

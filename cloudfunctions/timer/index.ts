@@ -7,6 +7,7 @@
 //   - lifecycle effects a crashed run left unfinished (cancelled, paid, refunded) are finished;
 //   - refunds whose request got no clear answer are settled by asking cloudPay;
 //   - coupon-center claims a crash left half done are finished or undone;
+//   - shipments WeChat has not accepted yet are uploaded again (with back-off);
 //   - the home page's snapshot is rebuilt.
 // Each step is a conditional update or an idempotent repeat, so overlapping runs are harmless,
 // and one item's failure does not stop the others.
@@ -20,6 +21,7 @@ import { now } from '../lib/infra/clock';
 import { _, findById } from '../lib/infra/db';
 import { forEachDue } from '../lib/infra/paging';
 import { cancelOrder } from '../lib/order/cancel';
+import { uploadShipment } from '../lib/order/shipping-upload';
 import { runEffects } from '../lib/order/effects/run';
 import { refundState, requestRefund } from '../lib/payments/cloud-pay';
 import { markRefundSucceeded } from '../lib/payments/refunds';
@@ -112,6 +114,16 @@ export async function main(event: unknown) {
             await settleClaim(hold.orderId, quota._id);
           return true;
         },
+      },
+      deadline,
+    ),
+    shippingUploads: await forEachDue<Order>(
+      {
+        collection: 'orders',
+        where: { 'shippingUpload.status': 'PENDING', 'shippingUpload.nextAt': _.lte(at) },
+        sortBy: '_id',
+        label: 'shipping upload',
+        step: async (order) => (await uploadShipment(order, at)).status !== 'PENDING',
       },
       deadline,
     ),

@@ -34,6 +34,7 @@ import type {
   ProductDetailView,
   QuoteView,
   SearchView,
+  ShipmentView,
   UserView,
 } from './views';
 
@@ -90,7 +91,8 @@ export const API = {
     mine: returns<CouponView[]>()(couponInputs.mine),
   },
   admin: {
-    ship: returns<OrderDetailView>()(adminInputs.ship, ALL_STAFF),
+    ship: returns<ShipmentView>()(adminInputs.ship, ALL_STAFF),
+    shippingUploads: returns<ShipmentView[]>()(adminInputs.shippingUploads, ALL_STAFF),
     refund: returns<Refund>()(adminInputs.refund, MANAGERS),
     adjustStock: returns<StockLog>()(adminInputs.adjustStock, ALL_STAFF),
     saveCampaign: returns<Campaign>()(adminInputs.saveCampaign, MANAGERS),

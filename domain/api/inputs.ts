@@ -90,6 +90,7 @@ export const adminInputs = {
     company: z.string().trim().min(1).max(20),
     trackingNo: z.string().trim().min(4).max(40),
   }),
+  shippingUploads: z.object({}),
   refund: z.object({
     orderId: id,
     amountFen: z.number().int().min(1),

@@ -3,6 +3,7 @@
 import type { Fen } from '../money';
 import type { Address, Adjustment, OrderLine, OrderStatus } from '../model';
 import type { CouponOption, PaymentStep } from '../pricing/quote';
+import type { ShippingUpload } from '../shipping';
 
 export interface ProductCardView {
   id: string;
@@ -230,4 +231,9 @@ export interface TierView {
   toNextFen: number;
   /** 0..1 of the way from this tier to the next. */
   ratio: number;
+}
+
+/** A shipped order as staff see it: with the state of its upload to WeChat (发货信息管理). */
+export interface ShipmentView extends OrderDetailView {
+  shippingUpload: ShippingUpload;
 }

@@ -5,6 +5,7 @@ import QRCode from 'qrcode';
 import { newId } from '../database/executor';
 import type { Store } from '../database/store';
 import { Table } from '../state/table';
+import { checkAgainstEarlier, checkShippingInfo, type WxError } from './shipping-info';
 
 export interface OpenApiCall {
   _id: string;
@@ -36,11 +37,6 @@ type Handler = (
   data: Record<string, any>,
 ) => Promise<OpenApiReply | WxError> | OpenApiReply | WxError;
 
-interface WxError {
-  errcode: number;
-  errmsg: string;
-}
-
 // wxacode scene: at most 32 visible characters from this set (WeChat's documented rule).
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 
@@ -59,6 +55,7 @@ export class OpenApiRecorder {
       'wxacode.getUnlimited': (d) => this.getUnlimited(d),
       'wxacode.get': (d) => this.wxacodeByPath(d),
       'wxacode.createQRCode': (d) => this.wxacodeByPath(d),
+      'wxa.sec.order.uploadShippingInfo': (d) => this.uploadShippingInfo(d),
     };
   }
 
@@ -118,6 +115,13 @@ export class OpenApiRecorder {
       return { errcode: 47003, errmsg: 'argument invalid! miniprogram_state' };
     }
     return { errcode: 0, errmsg: 'ok', msgid: Date.now() } as WxError;
+  }
+
+  private uploadShippingInfo(d: Record<string, any>): WxError {
+    const accepted = this.list({ api: 'wxa.sec.order.uploadShippingInfo' })
+      .filter((c) => c.errCode === 0)
+      .map((c) => c.data);
+    return checkShippingInfo(d) ?? checkAgainstEarlier(d, accepted) ?? { errcode: 0, errmsg: 'ok' };
   }
 
   private async getUnlimited(d: Record<string, any>): Promise<OpenApiReply | WxError> {

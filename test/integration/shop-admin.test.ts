@@ -84,7 +84,7 @@ it('staff ship a paid order; the buyer confirms receipt', async () => {
   });
   expect(shipped).toMatchObject({
     status: 'SHIPPED',
-    shipping: { company: '顺丰', trackingNo: 'SF1234567' },
+    shipping: { company: '顺丰速运', trackingNo: 'SF1234567' },
   });
   expect(
     await callAction(cloud, 'warehouse-1', 'admin', 'ship', {

@@ -17,7 +17,14 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'touches', indexes: [{ fields: ['openid'] }] },
   { name: 'staff' },
   { name: 'cart_items', indexes: [{ fields: ['openid'] }] },
-  { name: 'orders', indexes: [{ fields: ['openid'] }, { fields: ['status'] }] },
+  {
+    name: 'orders',
+    indexes: [
+      { fields: ['openid'] },
+      { fields: ['status'] },
+      { fields: ['shippingUpload.status'] },
+    ],
+  },
   { name: 'refunds', indexes: [{ fields: ['orderId'] }, { fields: ['status'] }] },
   { name: 'stock_logs', indexes: [{ fields: ['skuId'] }] },
   /** The home page as one document, rebuilt by the timer (lib/catalog/storefront.ts). */
