@@ -38,7 +38,10 @@ export type QuotedLine = OrderLine;
 export interface CouponOption {
   id: string;
   title: string;
-  valueFen: Fen;
+  /** What the coupon is worth as issued: its amount, or its percentage off. */
+  face: { amountFen: Fen } | { percentOff: number };
+  /** What it takes off this order (never more than the goods it applies to). */
+  savingFen: Fen;
   thresholdFen: Fen;
   validUntil: number;
   /** The cart meets its threshold and products. */
@@ -190,9 +193,14 @@ export function quote(
   if (wanted === 'auto') {
     // The coupon that leaves the least to pay, shipping included (a coupon can push the goods
     // under the free-shipping threshold), and none when no coupon beats paying without one.
+    // Among equal totals, the one that wastes the least of its face value. A coupon that would
+    // waste most of its value here (a ¥5 coupon on a ¥1 item) is kept for a later order: the
+    // buyer can still pick it.
     const totalWith = (c: CouponOption) =>
-      payable - c.valueFen + shippingFor(fen(payable - c.valueFen));
-    const best = coupons.filter((c) => c.usable).sort((a, b) => totalWith(a) - totalWith(b))[0];
+      payable - c.savingFen + shippingFor(fen(payable - c.savingFen));
+    const best = coupons
+      .filter((c) => c.usable && !mostlyWasted(c))
+      .sort((a, b) => totalWith(a) - totalWith(b) || wasteOf(a) - wasteOf(b))[0];
     if (best && totalWith(best) < payable + shippingFor(payable)) chosen = best;
   } else if (wanted !== 'none') {
     chosen = coupons.find((c) => c.id === wanted && c.usable);
@@ -202,10 +210,10 @@ export function quote(
     orderAdjustments.push({
       code: 'COUPON',
       label: `优惠券·${chosen.title}`,
-      amountFen: fen(-chosen.valueFen),
+      amountFen: fen(-chosen.savingFen),
       couponId: chosen.id,
     });
-    payable = fen(payable - chosen.valueFen);
+    payable = fen(payable - chosen.savingFen);
   }
 
   const shippingFen = shippingFor(payable);
@@ -389,6 +397,16 @@ function bestOrderDiscount(
   return best;
 }
 
+/** The part of an amount coupon's face value this order would not use. */
+function wasteOf(c: CouponOption): number {
+  return 'amountFen' in c.face ? c.face.amountFen - c.savingFen : 0;
+}
+
+/** An amount coupon this order would use less than half of. */
+function mostlyWasted(c: CouponOption): boolean {
+  return wasteOf(c) * 2 > ('amountFen' in c.face ? c.face.amountFen : 0);
+}
+
 /** The user's coupons valid now, best first, each marked usable on this cart or not. */
 function couponOptions(facts: PricingFacts, lines: Draft[], payable: Fen): CouponOption[] {
   return facts.coupons
@@ -403,20 +421,24 @@ function couponOptions(facts: PricingFacts, lines: Draft[], payable: Fen): Coupo
         c.discount.type === 'AMOUNT'
           ? c.discount.amountFen
           : percentOff(applicable, c.discount.percentOff);
-      const valueFen = fen(Math.min(raw, applicable, payable));
+      const savingFen = fen(Math.min(raw, applicable, payable));
       return {
         id: c._id,
         title: c.title,
-        valueFen,
+        face:
+          c.discount.type === 'AMOUNT'
+            ? { amountFen: c.discount.amountFen }
+            : { percentOff: c.discount.percentOff },
+        savingFen,
         thresholdFen: c.thresholdFen,
         validUntil: c.validUntil,
-        usable: applicable >= c.thresholdFen && valueFen > 0 && applicable > 0,
+        usable: applicable >= c.thresholdFen && savingFen > 0 && applicable > 0,
       };
     })
     .sort(
       (a, b) =>
         Number(b.usable) - Number(a.usable) ||
-        b.valueFen - a.valueFen ||
+        b.savingFen - a.savingFen ||
         a.validUntil - b.validUntil ||
         (a.id < b.id ? -1 : 1),
     );

@@ -3,6 +3,13 @@ import type { CouponOption } from '@domain/pricing/quote';
 import { formatYuan } from '@domain/money';
 import './CouponPicker.scss';
 
+/** The coupon's own value, the big figure on its card: ¥5, or 9折 for 10% off. */
+export function faceText(face: CouponOption['face']): string {
+  if ('amountFen' in face) return formatYuan(face.amountFen);
+  const tenths = (100 - face.percentOff) / 10;
+  return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)}折`;
+}
+
 /** The buyer's coupons for this order: usable ones first (the best is preselected by the server). */
 export function CouponPicker({
   coupons,
@@ -26,12 +33,15 @@ export function CouponPicker({
           className={`coupon-option${c.id === chosen ? ' chosen' : ''}${c.usable ? '' : ' unusable'}`}
           onClick={() => c.usable && onChoose(c.id === chosen ? 'none' : c.id)}
         >
-          <Text className="coupon-option-value">-{formatYuan(c.valueFen)}</Text>
+          <Text className="coupon-option-value">{faceText(c.face)}</Text>
           <View className="coupon-option-info">
             <Text className="coupon-option-title">{c.title}</Text>
             <Text className="muted">
               {c.thresholdFen > 0 ? `满 ${formatYuan(c.thresholdFen)} 可用` : '无门槛'}
             </Text>
+            {c.usable ? (
+              <Text className="coupon-option-saving">本单可省 {formatYuan(c.savingFen)}</Text>
+            ) : null}
           </View>
           <Text className="coupon-option-mark">
             {c.id === chosen ? '已选' : c.usable ? '可用' : '未满足'}

@@ -366,4 +366,53 @@ describe('quote with campaigns', () => {
       }).couponId,
     ).toBeNull();
   });
+
+  it("coupons show their face value and this order's saving; auto keeps a mostly wasted coupon", () => {
+    const coupon = (id: string, amountFen: number, validUntil = 10): Coupon => ({
+      _id: id,
+      openid: 'u',
+      title: `${amountFen / 100}元`,
+      discount: { type: 'AMOUNT', amountFen: fen(amountFen) },
+      thresholdFen: fen(0),
+      validFrom: 0,
+      validUntil,
+      status: 'UNUSED',
+      source: 'CENTER',
+      issuedAt: 0,
+    });
+    const factsWith = (...coupons: Coupon[]) =>
+      factsFrom({ isNewUser: false, growth: 0, bought: [], coupons });
+    // A ¥5 coupon on a ¥1 item would take ¥1 and waste ¥4: shown, usable, not chosen for the buyer.
+    const cheap = quote(build([{ sku: 's01', price: 100, qty: 1 }]), {
+      facts: factsWith(coupon('five', 500)),
+      campaigns: [],
+    });
+    expect(cheap.coupons[0]).toMatchObject({
+      id: 'five',
+      face: { amountFen: 500 },
+      savingFen: 100,
+      usable: true,
+    });
+    expect(cheap.couponId).toBeNull();
+    // The buyer may still choose it.
+    expect(
+      quote(build([{ sku: 's01', price: 100, qty: 1 }]), {
+        facts: factsWith(coupon('five', 500)),
+        campaigns: [],
+        coupon: 'five',
+      }).totalFen,
+    ).toBe(0 + 800);
+    // Two coupons saving the same on a ¥2.50 item: the one wasting less is chosen, whatever the
+    // order they come in or which expires first.
+    for (const coupons of [
+      [coupon('three', 300, 6), coupon('four', 400, 9)],
+      [coupon('four', 400, 6), coupon('three', 300, 9)],
+    ]) {
+      const q = quote(build([{ sku: 's01', price: 250, qty: 1 }]), {
+        facts: factsWith(...coupons),
+        campaigns: [],
+      });
+      expect(q.couponId).toBe('three');
+    }
+  });
 });
