@@ -1,5 +1,6 @@
 // The documents the shop stores, one interface per collection (see cloudfunctions/lib/infra/collections.ts).
 // Money fields end in Fen and hold integer fen; times end in At and hold epoch milliseconds.
+import type { AfterSale } from './after-sale';
 import type { Claim, Reward } from './campaigns/types';
 import type { Fen } from './money';
 import type { LifecycleEvent } from './order-status';
@@ -97,7 +98,10 @@ export interface User {
   countedOrderIds?: string[];
   /** The new-user coupon pack was issued (once per user). */
   signupPackIssued?: boolean;
+  /** The default delivery address: the one used last. */
   address?: Address;
+  /** The address book: addresses used, the latest first (domain/address.ts). */
+  addresses?: Address[];
 }
 
 /** Every entry a user makes, for attribution. */
@@ -198,6 +202,8 @@ export interface Order {
     at: number;
     by: string;
   };
+  /** The buyer's after-sale request (售后), if any: the latest one. */
+  afterSale?: AfterSale;
   /** Uploading the shipment to WeChat (发货信息管理); retried by the timer until accepted. */
   shippingUpload?: ShippingUpload;
   /** Refunded or being refunded; never more than what was paid. */

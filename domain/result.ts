@@ -6,7 +6,7 @@ export type Err = { ok: false; code: ErrorCode; message: string; details?: unkno
 export type Result<T> = Ok<T> | Err;
 
 export const ERROR_MESSAGES = {
-  INVALID_INPUT: '请求参数有误',
+  INVALID_INPUT: '提交的信息有误，请检查后重试',
   UNKNOWN_ACTION: '不支持的操作',
   NOT_LOGGED_IN: '请先登录',
   FORBIDDEN: '没有权限执行此操作',

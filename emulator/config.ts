@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CloudOptions } from './cloud';
 import { SEED } from './seed/catalog';
 import { seedCampaigns, seedCouponTemplates } from './seed/campaigns';
+import { regularBuyerOrders, withOrderTotals } from './seed/orders';
 
 export const DEFAULT_CLOUD_PORT = 8787;
 export const DEFAULT_WEB_PORT = 8686;
@@ -45,8 +46,11 @@ export function cloudOptionsFromEnv(root: string, defaults: EnvDefaults = {}): C
 
 /** The demo shop: catalog, users and staff, and campaigns timed from now. */
 export function demoSeed(now: number): CloudOptions['seed'] {
+  const orders = regularBuyerOrders();
   return {
     ...SEED,
+    users: SEED.users.map((u) => withOrderTotals(u, orders)),
+    orders,
     campaigns: seedCampaigns(now),
     coupon_templates: seedCouponTemplates(now),
   } as unknown as CloudOptions['seed'];

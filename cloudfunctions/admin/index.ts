@@ -9,6 +9,7 @@ import { buildStorefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
 import { _, findById, findByIds, findWhere } from '../lib/infra/db';
 import { createHandler } from '../lib/infra/router';
+import { afterSaleQueue, rejectAfterSale } from '../lib/order/after-sale';
 import { pendingUpload, uploadShipment } from '../lib/order/shipping-upload';
 import { transition } from '../lib/order/transition';
 import { orderDetail } from '../lib/views/order-views';
@@ -47,6 +48,10 @@ export const main = createHandler('admin', {
   },
 
   refund: refundOrder,
+
+  // The after-sale queue; a refund resolves a request, or staff turn it down with a note.
+  afterSales: ({ status }, ctx) => afterSaleQueue(status, ctx.now),
+  rejectAfterSale: ({ orderId, note }, ctx) => rejectAfterSale(orderId, note, ctx.now),
 
   async adjustStock({ skuId, delta, reason, requestId }, ctx): Promise<StockLog> {
     const logId = `adjust-${skuId}-${requestId}`;

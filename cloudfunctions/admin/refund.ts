@@ -91,6 +91,9 @@ async function recordRefund(
       createdAt: ctx.now,
     };
     const changes: Partial<Order> = { refundedFen: fen(order.refundedFen + input.amountFen) };
+    // A refund while the buyer's after-sale request is open answers it.
+    if (order.afterSale?.status === 'REQUESTED')
+      changes.afterSale = { ...order.afterSale, status: 'REFUNDED', resolvedAt: ctx.now, refundId };
     if (refund.full) {
       // A refund of everything left stops the order where it is: no shipping from here on.
       const to = nextStatus(order, 'requestFullRefund');
@@ -109,10 +112,14 @@ async function giveBack(refund: Refund): Promise<void> {
     const current = (await t.collection('refunds').doc(refund._id).get()).data as Refund;
     if (current.status !== 'PENDING') return;
     const order = (await t.collection('orders').doc(refund.orderId).get()).data as Order;
+    const reopened =
+      order.afterSale?.refundId === refund._id
+        ? { afterSale: { ...order.afterSale, status: 'REQUESTED' } }
+        : {};
     await t
       .collection('orders')
       .doc(order._id)
-      .update({ data: { refundedFen: order.refundedFen - refund.amountFen } });
+      .update({ data: { refundedFen: order.refundedFen - refund.amountFen, ...reopened } });
     await t
       .collection('refunds')
       .doc(refund._id)

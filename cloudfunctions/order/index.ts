@@ -1,11 +1,13 @@
 // order: quote, place (idempotent by request id), pay, cancel, confirm receipt, list, detail.
 import type { Order } from '../../domain/model';
-import { quote } from '../../domain/pricing/quote';
+import type { PendingOrderView } from '../../domain/api/views';
+import { quote, specText } from '../../domain/pricing/quote';
 import { AppError } from '../../domain/result';
 import { resolveLines } from '../lib/catalog/lines';
 import { db } from '../lib/infra/cloud';
-import { _, findById } from '../lib/infra/db';
+import { _, findById, findWhere } from '../lib/infra/db';
 import { createHandler, type Context } from '../lib/infra/router';
+import { requestAfterSale } from '../lib/order/after-sale';
 import { cancelOrder } from '../lib/order/cancel';
 import { runEffects } from '../lib/order/effects/run';
 import { transition } from '../lib/order/transition';
@@ -16,6 +18,29 @@ import { placeOrder } from './place-order';
 
 const PAGE = 20;
 
+/**
+ * An unpaid order of the buyer for exactly these lines (a reload during payment, then a second
+ * submit): the checkout offers it instead of placing a second order.
+ */
+function pendingFor(
+  unpaid: Order[],
+  lines: { skuId: string; qty: number }[],
+  now: number,
+): { pendingOrder?: PendingOrderView } {
+  const key = (ls: { skuId: string; qty: number }[]) =>
+    ls
+      .map((l) => `${l.skuId}×${l.qty}`)
+      .sort()
+      .join(',');
+  const wanted = key(lines);
+  const match = unpaid
+    .filter((o) => o.expiresAt > now && !o.abandoned && key(o.lines) === wanted)
+    .sort((a, b) => b.createdAt - a.createdAt)[0];
+  return match
+    ? { pendingOrder: { id: match._id, totalFen: match.totalFen, expiresAt: match.expiresAt } }
+    : {};
+}
+
 async function ownOrder(orderId: string, ctx: Context): Promise<Order> {
   const order = await findById<Order>('orders', orderId);
   // Someone else's order does not exist, as far as this caller is concerned.
@@ -24,11 +49,13 @@ async function ownOrder(orderId: string, ctx: Context): Promise<Order> {
 }
 
 export const main = createHandler('order', {
-  // The lines and what pricing needs are read together, then the allowances the lines would use.
+  // The lines, what pricing needs and the buyer's unpaid orders are read together, then the
+  // allowances the lines would use.
   async quote({ lines, coupon }, ctx) {
-    const [resolved, { campaigns, user, facts }] = await Promise.all([
+    const [resolved, { campaigns, user, facts }, unpaid] = await Promise.all([
       resolveLines(ctx.openid, lines),
       loadPricing(ctx.openid, ctx.now),
+      findWhere<Order>('orders', { openid: ctx.openid, status: 'UNPAID' }, 20),
     ]);
     const buyable = resolved
       .filter((l) => !l.problem)
@@ -45,14 +72,23 @@ export const main = createHandler('order', {
     });
     return {
       ...view,
+      // A line that cannot be ordered as asked stays on the page, marked, with what the shopper
+      // needs to fix it (e.g. the stock left, to lower the quantity).
       problems: resolved
         .filter((l) => l.problem)
         .map((l) => ({
           skuId: l.skuId,
           code: l.problem!.code,
           message: `${l.product?.title ?? '商品'}：${l.problem!.message}`,
+          title: l.product?.title ?? '商品已失效',
+          specText: l.product && l.sku ? specText(l.product, l.sku) : '',
+          image: l.product?.images[0] ?? '',
+          qty: l.qty,
+          stock: l.sku?.stock ?? 0,
         })),
+      ...pendingFor(unpaid, resolved, ctx.now),
       ...(user?.address ? { defaultAddress: user.address } : {}),
+      addresses: user?.addresses ?? (user?.address ? [user.address] : []),
     };
   },
 
@@ -108,5 +144,9 @@ export const main = createHandler('order', {
 
   async detail({ orderId }, ctx) {
     return orderDetail(await ownOrder(orderId, ctx), ctx.now);
+  },
+
+  async requestAfterSale({ orderId, reason, detail }, ctx) {
+    return requestAfterSale(await ownOrder(orderId, ctx), { reason, detail }, ctx.now);
   },
 });

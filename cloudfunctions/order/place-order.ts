@@ -18,7 +18,8 @@
 import type { AddressInput, LinesInput } from '../../domain/api/inputs';
 import type { CreatedOrderView } from '../../domain/api/views';
 import type { Campaign, PricingFacts } from '../../domain/campaigns/types';
-import type { Order } from '../../domain/model';
+import { ADDRESS_BOOK_SIZE } from '../../domain/address';
+import type { Address, Order } from '../../domain/model';
 import { fen, ZERO } from '../../domain/money';
 import { CANCEL_REASONS, isCancelReason, type CancelReason } from '../../domain/order-cancel';
 import { quote, type Quote, type QuoteInputLine } from '../../domain/pricing/quote';
@@ -175,6 +176,10 @@ async function place(
   if (order.totalFen === 0) placed = await completeWithoutPayment(placed, ctx);
 
   const addressChanged = JSON.stringify(user?.address ?? null) !== JSON.stringify(input.address);
+  // The address used last becomes the default and heads the buyer's address book.
+  const remembered = addressChanged
+    ? { address: input.address, addresses: rememberAddress(user?.addresses ?? [], input.address) }
+    : null;
   await Promise.all([
     order.source === 'cart'
       ? db
@@ -182,9 +187,15 @@ async function place(
           .where({ _id: _.in(order.lines.map((l) => `${ctx.openid}:${l.skuId}`)) })
           .remove()
       : null,
-    addressChanged ? updateWhere('users', { _id: ctx.openid }, { address: input.address }) : null,
+    remembered ? updateWhere('users', { _id: ctx.openid }, remembered) : null,
   ]);
   return { order: orderDetail(placed, ctx.now), payment: payment?.view ?? null };
+}
+
+/** The address book after using `used`: it first, no duplicates, at most ADDRESS_BOOK_SIZE. */
+function rememberAddress(book: Address[], used: Address): Address[] {
+  const same = (a: Address) => JSON.stringify(a) === JSON.stringify(used);
+  return [used, ...book.filter((a) => !same(a))].slice(0, ADDRESS_BOOK_SIZE);
 }
 
 interface PricingInput {

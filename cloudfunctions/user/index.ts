@@ -1,10 +1,10 @@
 // user: the launch (sign in, the home page and the cart badge in one call), sign-in on a later
-// entry through a share or a QR code, and the "me" page.
-import type { Entry, Staff, User } from '../../domain/model';
+// entry through a share or a QR code, the "me" page, and the address book.
+import type { Address, Entry, Staff, User } from '../../domain/model';
 import { AppError } from '../../domain/result';
 import { homeFor, storefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
-import { findById } from '../lib/infra/db';
+import { _, findById, updateWhere } from '../lib/infra/db';
 import { createHandler, type Context } from '../lib/infra/router';
 import { activeCampaigns, buyerFacts } from '../lib/pricing/facts';
 import { meView, signIn, unusedCouponCount, userView } from '../lib/users/users';
@@ -66,5 +66,20 @@ export const main = createHandler('user', {
     ]);
     if (!user) throw new AppError('NOT_LOGGED_IN');
     return meView(user, staff, coupons);
+  },
+
+  // The address book: the latest used first; removing the default makes the next one default.
+  async removeAddress({ address }, ctx) {
+    const user = await findById<User>('users', ctx.openid);
+    if (!user) throw new AppError('NOT_LOGGED_IN');
+    const same = (a: Address) => JSON.stringify(a) === JSON.stringify(address);
+    const book = (user.addresses ?? (user.address ? [user.address] : [])).filter((a) => !same(a));
+    const isDefault = !!user.address && same(user.address);
+    await updateWhere(
+      'users',
+      { _id: ctx.openid },
+      { addresses: book, ...(isDefault ? { address: book[0] ?? _.remove() } : {}) },
+    );
+    return book;
   },
 });

@@ -9,7 +9,7 @@
 // actions, and are not part of it.
 import type { z } from 'zod';
 import type { Campaign } from '../campaigns/types';
-import type { StaffRole, StockLog, Refund } from '../model';
+import type { Address, StaffRole, StockLog, Refund } from '../model';
 import {
   adminInputs,
   cartInputs,
@@ -19,6 +19,7 @@ import {
   userInputs,
 } from './inputs';
 import type {
+  CartAddLinesView,
   CartCountView,
   CartView,
   CategoryPageView,
@@ -63,6 +64,7 @@ export const API = {
     launch: returns<LaunchView>()(userInputs.launch),
     login: returns<UserView>()(userInputs.login),
     me: returns<MeView>()(userInputs.me),
+    removeAddress: returns<Address[]>()(userInputs.removeAddress),
   },
   catalog: {
     home: returns<HomeView>()(catalogInputs.home),
@@ -73,6 +75,7 @@ export const API = {
   cart: {
     list: returns<CartView>()(cartInputs.list),
     add: returns<CartCountView>()(cartInputs.add),
+    addLines: returns<CartAddLinesView>()(cartInputs.addLines),
     setQty: returns<CartView>()(cartInputs.setQty),
     remove: returns<CartView>()(cartInputs.remove),
   },
@@ -84,6 +87,7 @@ export const API = {
     confirmReceipt: returns<OrderDetailView>()(orderInputs.confirmReceipt),
     list: returns<OrderListView>()(orderInputs.list),
     detail: returns<OrderDetailView>()(orderInputs.detail),
+    requestAfterSale: returns<OrderDetailView>()(orderInputs.requestAfterSale),
   },
   coupon: {
     center: returns<CouponTemplateView[]>()(couponInputs.center),
@@ -93,6 +97,8 @@ export const API = {
   admin: {
     ship: returns<ShipmentView>()(adminInputs.ship, ALL_STAFF),
     shippingUploads: returns<ShipmentView[]>()(adminInputs.shippingUploads, ALL_STAFF),
+    afterSales: returns<OrderDetailView[]>()(adminInputs.afterSales, MANAGERS),
+    rejectAfterSale: returns<OrderDetailView>()(adminInputs.rejectAfterSale, MANAGERS),
     refund: returns<Refund>()(adminInputs.refund, MANAGERS),
     adjustStock: returns<StockLog>()(adminInputs.adjustStock, ALL_STAFF),
     saveCampaign: returns<Campaign>()(adminInputs.saveCampaign, MANAGERS),

@@ -1,10 +1,12 @@
 // Input schemas of every cloud function action: checked at the function boundary, before any
 // read or write. Prices, totals and user ids are never inputs: the server computes or knows them.
 import { z } from 'zod';
+import { ADDRESS_LIMITS, ADDRESS_MESSAGES } from '../address';
+import { AFTER_SALE_REASONS } from '../after-sale';
 import { campaignSchema } from '../campaigns/schema';
 
 const id = z.string().min(1).max(64);
-const qty = z.number().int().min(1).max(99);
+const qty = z.number().int().min(1, '数量至少为 1').max(99, '一次最多买 99 件');
 /** A client-generated id that makes a retried submit return the first result. */
 const requestId = z
   .string()
@@ -12,11 +14,12 @@ const requestId = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
 
+const m = ADDRESS_MESSAGES;
 export const address = z.object({
-  name: z.string().trim().min(1).max(20),
-  phone: z.string().regex(/^1\d{10}$/),
-  region: z.string().trim().min(2).max(60),
-  detail: z.string().trim().min(2).max(120),
+  name: z.string().trim().min(1, m.name).max(ADDRESS_LIMITS.name, m.nameTooLong),
+  phone: z.string().regex(/^1\d{10}$/, m.phone),
+  region: z.string().trim().min(2, m.region).max(ADDRESS_LIMITS.region, m.regionTooLong),
+  detail: z.string().trim().min(2, m.detail).max(ADDRESS_LIMITS.detail, m.detailTooLong),
 });
 
 /** Where a visit came from: a sharer's ref, a QR code's scene, the page opened. */
@@ -30,6 +33,8 @@ export const userInputs = {
   launch: entry,
   login: entry,
   me: z.object({}),
+  /** Removes an address from the address book. */
+  removeAddress: z.object({ address }),
 };
 
 export const catalogInputs = {
@@ -42,6 +47,13 @@ export const catalogInputs = {
 export const cartInputs = {
   list: z.object({}),
   add: z.object({ skuId: id, qty }),
+  /** 再次购买: an order's lines into the cart at once. */
+  addLines: z.object({
+    lines: z
+      .array(z.object({ skuId: id, qty }))
+      .min(1)
+      .max(50),
+  }),
   setQty: z.object({ skuId: id, qty }),
   remove: z.object({ skuIds: z.array(id).min(1).max(100) }),
 };
@@ -76,6 +88,13 @@ export const orderInputs = {
     cursor: z.number().int().min(0).max(10_000).optional(),
   }),
   detail: z.object({ orderId: id }),
+  requestAfterSale: z.object({
+    orderId: id,
+    reason: z.enum(AFTER_SALE_REASONS, {
+      errorMap: () => ({ message: '请选择售后原因' }),
+    }),
+    detail: z.string().trim().max(200, '问题描述最多 200 个字').default(''),
+  }),
 };
 
 export const couponInputs = {
@@ -91,6 +110,14 @@ export const adminInputs = {
     trackingNo: z.string().trim().min(4).max(40),
   }),
   shippingUploads: z.object({}),
+  /** The after-sale queue: open requests first, oldest first. */
+  afterSales: z.object({
+    status: z.enum(['REQUESTED', 'REFUNDED', 'REJECTED']).default('REQUESTED'),
+  }),
+  rejectAfterSale: z.object({
+    orderId: id,
+    note: z.string().trim().min(1, '请填写不通过的原因').max(200),
+  }),
   refund: z.object({
     orderId: id,
     amountFen: z.number().int().min(1),

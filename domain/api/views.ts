@@ -1,5 +1,6 @@
 // What the cloud functions return to the app: view shapes built from stored documents.
 // The app renders these and sends nothing back but ids, quantities and choices.
+import type { AfterSale } from '../after-sale';
 import type { Fen } from '../money';
 import type { Address, Adjustment, OrderLine, OrderStatus } from '../model';
 import type { CouponOption, PaymentStep } from '../pricing/quote';
@@ -88,6 +89,8 @@ export interface CartLineView extends Pick<
   /** False when the product is off sale or the SKU has too little stock. */
   available: boolean;
   problem?: string;
+  /** What the line costs this shopper with a campaign price, when one lowers it. */
+  promo?: { label: string; amountFen: Fen };
 }
 
 export interface CartView {
@@ -98,6 +101,11 @@ export interface CartView {
 /** After adding to the cart: the units in it now (the cart tab's badge). */
 export interface CartCountView {
   count: number;
+}
+
+/** After adding several lines (再次购买): the units in the cart, and the lines not added. */
+export interface CartAddLinesView extends CartCountView {
+  skipped: { skuId: string; title: string; message: string }[];
 }
 
 /** A priced line, as quoted and as stored in the order (the same shape). */
@@ -119,8 +127,31 @@ export interface QuoteView {
   /** How the buyer pays: one step due now (totalFen), and any later ones. */
   plan: PaymentStep[];
   /** Lines that cannot be ordered as asked, with the reason (the order would be refused). */
-  problems: { skuId: string; code: string; message: string }[];
+  problems: ProblemLineView[];
+  /** The buyer already has an unpaid order for exactly these lines. */
+  pendingOrder?: PendingOrderView;
   defaultAddress?: Address;
+  /** The buyer's address book, the latest used first. */
+  addresses: Address[];
+}
+
+/** A line that cannot be ordered as asked: shown, marked, with what fixing it needs. */
+export interface ProblemLineView {
+  skuId: string;
+  code: string;
+  message: string;
+  title: string;
+  specText: string;
+  image: string;
+  qty: number;
+  /** Units in stock now (lower the quantity to at most this). */
+  stock: number;
+}
+
+export interface PendingOrderView {
+  id: string;
+  totalFen: Fen;
+  expiresAt: number;
 }
 
 export interface PaymentView {
@@ -161,6 +192,16 @@ export interface OrderDetailView extends OrderSummaryView {
   plan: PaymentStep[];
   canPay: boolean;
   canCancel: boolean;
+  /** The buyer may ask for after-sale (a refund) now. */
+  canRequestAfterSale: boolean;
+  afterSale?: {
+    status: AfterSale['status'];
+    statusText: string;
+    reason: string;
+    detail: string;
+    note?: string;
+    requestedAt: number;
+  };
 }
 
 export interface OrderListView {

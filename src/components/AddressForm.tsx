@@ -2,6 +2,9 @@ import { Input, Text, View } from '@tarojs/components';
 import type { Address } from '@domain/model';
 import './AddressForm.scss';
 
+// The same checks the server makes, so the shopper hears about a mistake before submitting.
+export { addressProblem } from '@domain/address';
+
 const FIELDS: { key: keyof Address; label: string; placeholder: string; type?: 'number' }[] = [
   { key: 'name', label: '收货人', placeholder: '姓名' },
   { key: 'phone', label: '手机号', placeholder: '11 位手机号', type: 'number' },
@@ -26,20 +29,12 @@ export function AddressForm({
             type={f.type ?? 'text'}
             placeholder={f.placeholder}
             value={value[f.key]}
-            maxlength={f.key === 'detail' ? 120 : 30}
+            // No cut-off: an address over a limit is refused with a message (addressProblem).
+            maxlength={-1}
             onInput={(e) => onChange({ ...value, [f.key]: e.detail.value })}
           />
         </View>
       ))}
     </View>
   );
-}
-
-/** The same checks the server makes, so the shopper hears about a mistake before submitting. */
-export function addressProblem(a: Address): string | null {
-  if (!a.name.trim()) return '请填写收货人';
-  if (!/^1\d{10}$/.test(a.phone)) return '请填写 11 位手机号';
-  if (a.region.trim().length < 2) return '请填写所在地区';
-  if (a.detail.trim().length < 2) return '请填写详细地址';
-  return null;
 }

@@ -12,7 +12,7 @@ import {
   type OutputOf,
   type ParsedInputOf,
 } from '../../../domain/api/contract';
-import { AppError, err, ok, type Result } from '../../../domain/result';
+import { AppError, ERROR_MESSAGES, err, ok, type Result } from '../../../domain/result';
 import type { Staff } from '../../../domain/model';
 import { cloud } from './cloud';
 import { now } from './clock';
@@ -74,11 +74,17 @@ function describe(name: unknown): string {
   return `（${Array.isArray(name) ? 'array' : typeof name}）`;
 }
 
+/**
+ * Bad input: the shopper reads a sentence for people (a schema's own Chinese message, or a
+ * general one), never field names; the fields go to the log and the details.
+ */
 function invalidInput(error: ZodError) {
-  const fields = error.issues.map((i) => i.path.join('.') || '(event)');
+  const fields = [...new Set(error.issues.map((i) => i.path.join('.') || '(event)'))];
+  console.warn('invalid input:', fields.join(', '));
+  const forPeople = error.issues.map((i) => i.message).find((m) => /[\u4e00-\u9fff]/.test(m));
   return err(
     'INVALID_INPUT',
-    `请求参数有误：${[...new Set(fields)].join('、')}`,
+    forPeople ?? ERROR_MESSAGES.INVALID_INPUT,
     error.issues.map((i) => ({ path: i.path, message: i.message })),
   );
 }

@@ -1,5 +1,6 @@
 // Stored orders as the app sees them.
 import type { OrderDetailView, OrderSummaryView } from '../../../domain/api/views';
+import { AFTER_SALE_TEXT, canRequestAfterSale } from '../../../domain/after-sale';
 import type { Order } from '../../../domain/model';
 import { cancelText } from '../../../domain/order-cancel';
 import { STATUS_TEXT } from '../../../domain/order-status';
@@ -48,5 +49,18 @@ export function orderDetail(order: Order, now: number): OrderDetailView {
     plan: order.plan ?? [{ code: 'FULL', label: '全款', amountFen: order.totalFen, dueNow: true }],
     canPay: unpaid && now < order.expiresAt && order.totalFen > 0,
     canCancel: unpaid,
+    canRequestAfterSale: canRequestAfterSale(order, now),
+    ...(order.afterSale
+      ? {
+          afterSale: {
+            status: order.afterSale.status,
+            statusText: AFTER_SALE_TEXT[order.afterSale.status],
+            reason: order.afterSale.reason,
+            detail: order.afterSale.detail,
+            requestedAt: order.afterSale.requestedAt,
+            ...(order.afterSale.note ? { note: order.afterSale.note } : {}),
+          },
+        }
+      : {}),
   };
 }
