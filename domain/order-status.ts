@@ -74,3 +74,8 @@ export const STATUS_TEXT: Record<OrderStatus, string> = {
 export const UNPAID_TIMEOUT_MS = 15 * 60 * 1000;
 /** An order stuck in CREATING this long was abandoned by a failed invocation. */
 export const CREATING_TIMEOUT_MS = 2 * 60 * 1000;
+
+/** The word before an order's total: 实付 once money was paid, 应付 while (or if never) it is due. */
+export function totalLabel(status: OrderStatus): '实付' | '应付' {
+  return [...PAID_STATUSES, 'REFUNDING', 'REFUNDED'].includes(status) ? '实付' : '应付';
+}

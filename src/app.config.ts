@@ -8,6 +8,8 @@ export default defineAppConfig({
     { root: 'packages/orders', pages: ['list/index', 'detail/index'] },
     { root: 'packages/coupons', pages: ['center/index', 'mine/index'] },
   ],
+  // WeChat's address book at checkout; also declared in the privacy guide (README: deploying).
+  requiredPrivateInfos: ['chooseAddress'],
   // Written by config/weapp-files.ts: which pages WeChat search may index.
   sitemapLocation: 'sitemap.json',
   window: {

@@ -4,17 +4,9 @@
 import { type PropsWithChildren } from 'react';
 import { useDidShow, useLaunch } from '@tarojs/taro';
 import { initCloud } from './services/cloud';
+import { entryFrom, type EntryOptions } from './services/entry';
 import { userStore } from './stores/user';
 import './app.scss';
-
-type EntryOptions = { query?: Record<string, string | undefined>; path?: string } | undefined;
-
-function entryFrom(options: EntryOptions) {
-  const query = options?.query ?? {};
-  // A QR code from wxacode.getUnlimited arrives as an encoded `scene` query.
-  const scene = query.scene ? decodeURIComponent(query.scene) : undefined;
-  return { ref: query.ref, scene, path: options?.path };
-}
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

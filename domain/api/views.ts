@@ -63,7 +63,14 @@ export interface SkuView {
   originalPriceFen?: Fen;
   stock: number;
   /** What this shopper would pay for one unit now, when a campaign lowers it. */
-  promo?: { label: string; priceFen: Fen; endsAt?: number };
+  promo?: {
+    label: string;
+    priceFen: Fen;
+    /** When the campaign ends (a countdown), unless it is always on. */
+    endsAt?: number;
+    /** Units one shopper may buy at this price. */
+    limitPerUser?: number;
+  };
 }
 
 export interface ProductDetailView {

@@ -348,6 +348,15 @@ export function sharedLimitUnits(campaign: Campaign): number | null {
   return null;
 }
 
+/** The units one buyer may have at the campaign's price (its per-user limit), when it has one. */
+export function perUserLimitUnits(campaign: Campaign): number | null {
+  for (const r of campaign.conditions) {
+    const limit = conditionRule(r.code).limit;
+    if (limit && !limit.shared) return limit.allowance(r.args, NO_BUYER, campaign, NO_LINE).initial;
+  }
+  return null;
+}
+
 /** The allowance key of the campaign's shared limit, if it has one. */
 export function sharedLimitKey(campaign: Campaign): string | null {
   for (const r of campaign.conditions) {

@@ -1,14 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { CouponOption } from '@domain/pricing/quote';
+import { couponFaceText } from '@domain/campaigns/coupon-face';
 import { formatYuan } from '@domain/money';
 import './CouponPicker.scss';
-
-/** The coupon's own value, the big figure on its card: ¥5, or 9折 for 10% off. */
-export function faceText(face: CouponOption['face']): string {
-  if ('amountFen' in face) return formatYuan(face.amountFen);
-  const tenths = (100 - face.percentOff) / 10;
-  return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)}折`;
-}
 
 /** The buyer's coupons for this order: usable ones first (the best is preselected by the server). */
 export function CouponPicker({
@@ -33,7 +27,7 @@ export function CouponPicker({
           className={`coupon-option${c.id === chosen ? ' chosen' : ''}${c.usable ? '' : ' unusable'}`}
           onClick={() => c.usable && onChoose(c.id === chosen ? 'none' : c.id)}
         >
-          <Text className="coupon-option-value">{faceText(c.face)}</Text>
+          <Text className="coupon-option-value">{couponFaceText(c.face)}</Text>
           <View className="coupon-option-info">
             <Text className="coupon-option-title">{c.title}</Text>
             <Text className="muted">

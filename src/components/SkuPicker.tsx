@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ProductDetailView } from '@domain/api/views';
 import { chosenSku, valueState, type Selection } from '@domain/sku-selection';
-import { Price } from './Price';
 import { Stepper } from './Stepper';
 import './SkuPicker.scss';
 
@@ -13,7 +12,10 @@ interface Props {
   onQty: (qty: number) => void;
 }
 
-/** Spec values per dimension (sold-out values shown but not pickable), the chosen SKU's price and stock, and the quantity. */
+/**
+ * Spec values per dimension (sold-out values shown but not pickable), the chosen SKU's stock and
+ * the quantity. Its price is the page's one price (SkuPrice), not repeated here.
+ */
 export function SkuPicker({ product, selection, qty, onSelect, onQty }: Props) {
   const sku = chosenSku(product.skus, selection);
   const pick = (dimension: number, value: string) => {
@@ -24,18 +26,6 @@ export function SkuPicker({ product, selection, qty, onSelect, onQty }: Props) {
   return (
     <View className="sku-picker">
       <View className="sku-summary">
-        {sku?.promo ? (
-          <View className="sku-promo">
-            <Text className="sku-promo-label">{sku.promo.label}</Text>
-            <Price fen={sku.promo.priceFen} original={sku.priceFen} size="lg" />
-          </View>
-        ) : (
-          <Price
-            fen={sku?.priceFen ?? product.priceFen}
-            original={sku?.originalPriceFen}
-            size="lg"
-          />
-        )}
         <Text className="sku-stock">
           {sku ? (sku.stock > 0 ? `库存 ${sku.stock} 件` : '该规格已售罄') : '请选择规格'}
         </Text>

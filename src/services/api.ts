@@ -1,7 +1,8 @@
 // Named calls for the pages, each a typed call of the API contract (domain/api/contract.ts):
 // inputs and results are checked against it at compile time.
 import type { InputOf } from '@domain/api/contract';
-import type { OrderStatus } from '@domain/model';
+import type { AfterSaleReason } from '@domain/after-sale';
+import type { Address, OrderStatus } from '@domain/model';
 import { callCloud } from './cloud';
 
 type Entry = InputOf<'user', 'launch'>;
@@ -19,6 +20,8 @@ export const api = {
 
   cart: () => callCloud('cart', 'list', {}),
   addToCart: (skuId: string, qty: number) => callCloud('cart', 'add', { skuId, qty }),
+  addLinesToCart: (lines: { skuId: string; qty: number }[]) =>
+    callCloud('cart', 'addLines', { lines }),
   setCartQty: (skuId: string, qty: number) => callCloud('cart', 'setQty', { skuId, qty }),
   removeFromCart: (skuIds: string[]) => callCloud('cart', 'remove', { skuIds }),
 
@@ -34,6 +37,9 @@ export const api = {
       ...(cursor ? { cursor } : {}),
     }),
   order: (orderId: string) => callCloud('order', 'detail', { orderId }),
+  requestAfterSale: (orderId: string, reason: AfterSaleReason, detail = '') =>
+    callCloud('order', 'requestAfterSale', { orderId, reason, detail }),
+  removeAddress: (address: Address) => callCloud('user', 'removeAddress', { address }),
 
   couponCenter: () => callCloud('coupon', 'center', {}),
   claimCoupon: (templateId: string) => callCloud('coupon', 'claim', { templateId }),

@@ -33,8 +33,12 @@ it('a new user buys the new-user item at the new-user price, then sees the regul
   await expect(card.locator('.product-card-promo').textContent()).resolves.toContain('新人价');
   await card.click();
 
-  await page.locator('.sku-promo').waitFor();
-  await expect(page.locator('.sku-promo').textContent()).resolves.toMatch(/新人价.*¥1\.00/);
+  await page.locator('.sku-price.promo').waitFor();
+  await expect(page.locator('.sku-price.promo').textContent()).resolves.toMatch(
+    /新人价.*¥1\.00.*每人限 1 件/,
+  );
+  // One price on the page: the chosen SKU's campaign price (the header and the picker agree).
+  await expect(page.locator('.price').count()).resolves.toBe(1);
   await page.locator('.product-buy').click();
 
   await page.locator('.address-form').waitFor();
@@ -50,7 +54,7 @@ it('a new user buys the new-user item at the new-user price, then sees the regul
   await page.goto(`${cloud.webUrl}/#/packages/product/detail/index?id=p-dried-mango`);
   await page.locator('.product-title').waitFor();
   // The page refreshes its prices when shown again: the new-user price goes away.
-  await page.locator('.sku-promo').waitFor({ state: 'detached' });
+  await page.locator('.sku-price.promo').waitFor({ state: 'detached' });
   await page.locator('.product-buy').click();
   await page.locator('.checkout-total-amount').waitFor();
   const breakdown = await rows(page);

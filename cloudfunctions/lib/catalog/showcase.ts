@@ -2,6 +2,7 @@
 import type { ProductDetailView } from '../../../domain/api/views';
 import type { Campaign, PricingFacts } from '../../../domain/campaigns/types';
 import type { Product, Sku } from '../../../domain/model';
+import { perUserLimitUnits } from '../../../domain/campaigns/rules';
 import { quote } from '../../../domain/pricing/quote';
 
 /** Campaigns ending after this are "always on": no countdown is shown. */
@@ -22,13 +23,16 @@ export function withPromos(
       const [line] = quote([{ product, sku, qty: 1 }], { facts, campaigns, coupon: 'none' }).lines;
       const adjustment = line.adjustments[0];
       if (!adjustment || line.amountFen >= sku.priceFen) return skuView;
-      const endsAt = campaigns.find((c) => c._id === adjustment.campaignId)?.endsAt;
+      const campaign = campaigns.find((c) => c._id === adjustment.campaignId);
+      const endsAt = campaign?.endsAt;
+      const limit = campaign && perUserLimitUnits(campaign);
       return {
         ...skuView,
         promo: {
           label: adjustment.label,
           priceFen: line.amountFen,
           ...(endsAt && endsAt < NO_COUNTDOWN_AFTER ? { endsAt } : {}),
+          ...(limit ? { limitPerUser: limit } : {}),
         },
       };
     }),

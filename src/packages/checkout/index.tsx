@@ -3,22 +3,27 @@
 // returns the same order instead of a second one; after a final refusal (out of stock, price
 // changed) a new id is made, since the buyer's next submit is a new attempt. It also carries
 // the total the buyer saw: if the server's differs, nothing is ordered and the page re-quotes.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// An unpaid order for the same lines (the page was reloaded during payment) is offered first. A
+// line that cannot be ordered as asked stays, marked, with its quantity adjustable.
+import { useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import type { LinesInput } from '@domain/api/inputs';
-import type { QuoteView } from '@domain/api/views';
+import type { ProblemLineView } from '@domain/api/views';
 import type { Address } from '@domain/model';
-import { formatYuan } from '@domain/money';
+import { formatYuan, type Fen } from '@domain/money';
 import { UNPAID_TIMEOUT_MS } from '@domain/order-status';
 import { api } from '../../services/api';
 import { requestPayment } from '../../services/pay';
+import { useCloudData } from '../../hooks/useCloudData';
 import { cartStore } from '../../stores/cart';
+import { AddressBook } from '../../components/AddressBook';
 import { AddressForm, addressProblem } from '../../components/AddressForm';
 import { Breakdown } from '../../components/Breakdown';
 import { CouponPicker } from '../../components/CouponPicker';
 import { OrderLines } from '../../components/OrderLines';
-import { ErrorState, Loading } from '../../components/StateView';
+import { Stepper } from '../../components/Stepper';
+import { Empty, ErrorState, Loading } from '../../components/StateView';
 import './index.scss';
 
 const EMPTY_ADDRESS: Address = { name: '', phone: '', region: '', detail: '' };
@@ -30,6 +35,32 @@ function linesFrom(params: Record<string, string | undefined>): LinesInput {
     ? decodeURIComponent(params.skuIds).split(',').filter(Boolean)
     : undefined;
   return { source: 'cart', ...(skuIds?.length ? { skuIds } : {}) };
+}
+
+const openOrder = (id: string) =>
+  Taro.redirectTo({ url: `/packages/orders/detail/index?id=${encodeURIComponent(id)}` });
+
+/** On arrival: the same lines already wait in an unpaid order; paying that one is the default. */
+async function offerPending(id: string, totalFen: Fen): Promise<void> {
+  const { confirm } = await Taro.showModal({
+    title: '你有待支付订单',
+    content: `这些商品已在一个待支付订单中（${formatYuan(totalFen)}），去支付这个订单？`,
+    confirmText: '去支付',
+    cancelText: '重新下单',
+  });
+  if (confirm) void openOrder(id);
+}
+
+/** Submitting while that order waits: a second order only if the buyer says so. */
+async function confirmSecondOrder(id: string): Promise<boolean> {
+  const { confirm } = await Taro.showModal({
+    title: '你有待支付订单',
+    content: '相同的商品已有待支付订单，仍要再下一单吗？',
+    confirmText: '仍要下单',
+    cancelText: '去支付',
+  });
+  if (!confirm) void openOrder(id);
+  return confirm;
 }
 
 const newRequestId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
@@ -48,38 +79,66 @@ const FINAL = [
 
 export default function CheckoutPage() {
   const { params } = useRouter();
-  const lines = useMemo(() => linesFrom(params), [params]);
+  const [buyNowQty, setBuyNowQty] = useState<number | null>(null);
+  const lines = useMemo(() => {
+    const asked = linesFrom(params);
+    return asked.source === 'buyNow' && buyNowQty ? { ...asked, qty: buyNowQty } : asked;
+  }, [params, buyNowQty]);
   const requestId = useRef(newRequestId());
-  const [quote, setQuote] = useState<QuoteView | null>(null);
   const [coupon, setCoupon] = useState('auto');
-  const [error, setError] = useState('');
   const [address, setAddress] = useState<Address>(EMPTY_ADDRESS);
+  const [addressBook, setAddressBook] = useState<Address[] | null>(null);
   const [remark, setRemark] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  const offered = useRef(false);
 
-  const load = useCallback(
-    async (withCoupon: string) => {
-      setError('');
-      const res = await api.quote(lines, withCoupon);
-      if (!res.ok) return setError(res.message);
-      setQuote(res.data);
-      if (res.data.defaultAddress)
-        setAddress((current) => (current.name ? current : res.data.defaultAddress!));
-    },
-    [lines],
-  );
+  const {
+    data: quote,
+    error,
+    code,
+    retry,
+    refresh: load,
+  } = useCloudData(async () => {
+    const res = await api.quote(lines, coupon);
+    if (res.ok && res.data.defaultAddress)
+      setAddress((current) => (current.name ? current : res.data.defaultAddress!));
+    if (res.ok && res.data.pendingOrder && !offered.current) {
+      offered.current = true;
+      void offerPending(res.data.pendingOrder.id, res.data.pendingOrder.totalFen);
+    }
+    return res;
+  }, [lines, coupon]);
 
-  useEffect(() => {
-    void load(coupon);
-  }, [load, coupon]);
-
-  if (error) return <ErrorState message={error} onRetry={() => load(coupon)} />;
+  if (code === 'CART_EMPTY')
+    return (
+      <Empty
+        text={error}
+        action="去逛逛"
+        onAction={() => Taro.switchTab({ url: '/pages/home/index' })}
+      />
+    );
+  if (error && !quote) return <ErrorState message={error} onRetry={retry} />;
   if (!quote) return <Loading />;
+  const book = addressBook ?? quote.addresses;
+
+  const forget = async (a: Address) => {
+    const res = await api.removeAddress(a);
+    if (res.ok) setAddressBook(res.data);
+    else void Taro.showToast({ title: res.message, icon: 'none' });
+  };
+  // A line above stock: lower its quantity (in the cart, or here for buy-now), then quote again.
+  const adjust = async (line: ProblemLineView, qty: number) => {
+    if (lines.source === 'buyNow') return setBuyNowQty(qty);
+    const res = await cartStore.setQty(line.skuId, qty);
+    if (!res.ok) void Taro.showToast({ title: res.message, icon: 'none' });
+    await load();
+  };
 
   const submit = async () => {
     if (submitting) return;
     const problem = addressProblem(address) ?? quote.problems[0]?.message;
     if (problem) return Taro.showToast({ title: problem, icon: 'none' });
+    if (quote.pendingOrder && !(await confirmSecondOrder(quote.pendingOrder.id))) return;
     setSubmitting(true);
     const res = await api.createOrder({
       lines,
@@ -98,7 +157,8 @@ export default function CheckoutPage() {
         res.code === 'OUT_OF_STOCK' ||
         res.code === 'COUPON_UNAVAILABLE'
       )
-        void load('auto');
+        if (coupon === 'auto') void load();
+        else setCoupon('auto');
       return;
     }
     if (lines.source === 'cart') void cartStore.load();
@@ -126,17 +186,38 @@ export default function CheckoutPage() {
 
   return (
     <View className="page checkout">
+      {quote.pendingOrder ? (
+        <View
+          className="section checkout-pending"
+          onClick={() => openOrder(quote.pendingOrder!.id)}
+        >
+          <Text>{`你有待支付订单（${formatYuan(quote.pendingOrder.totalFen)}），去支付 ›`}</Text>
+        </View>
+      ) : null}
       <View className="section">
         <Text className="section-title">收货地址</Text>
+        <AddressBook addresses={book} current={address} onPick={setAddress} onForget={forget} />
         <AddressForm value={address} onChange={setAddress} />
       </View>
       <View className="section">
         <Text className="section-title">商品</Text>
         <OrderLines lines={quote.lines} />
         {quote.problems.map((p) => (
-          <Text key={p.skuId} className="checkout-problem">
-            {p.message}
-          </Text>
+          <View key={p.skuId} className="checkout-problem-line">
+            <Image className="checkout-problem-image" src={p.image} mode="aspectFill" />
+            <View className="checkout-problem-info">
+              <Text className="checkout-problem-title">{p.title}</Text>
+              <Text className="muted">{p.specText}</Text>
+              <Text className="checkout-problem">{p.message}</Text>
+              {p.stock > 0 ? (
+                <Stepper
+                  value={p.qty}
+                  max={Math.max(p.qty, Math.min(p.stock, 99))}
+                  onChange={(n) => void adjust(p, n)}
+                />
+              ) : null}
+            </View>
+          </View>
         ))}
         <View className="checkout-remark">
           <Text className="checkout-remark-label">备注</Text>
@@ -171,8 +252,10 @@ export default function CheckoutPage() {
       </View>
       <View className="bottom-bar checkout-bar">
         <View className="checkout-total">
-          <Text className="muted">实付</Text>
-          <Text className="checkout-total-amount">{formatYuan(quote.totalFen)}</Text>
+          <Text className="muted">应付</Text>
+          <Text className="checkout-total-amount">
+            {quote.problems.length ? '—' : formatYuan(quote.totalFen)}
+          </Text>
         </View>
         <View
           className={`btn checkout-submit${submitting || quote.problems.length ? ' disabled' : ''}`}

@@ -1,9 +1,11 @@
-// The cart, as the server keeps it: current prices and stock, unavailable lines marked, and
-// checkout of the lines that can be bought.
-import Taro, { useDidShow } from '@tarojs/taro';
+// The cart, as the server keeps it: current prices (with this shopper's campaign prices) and
+// stock, unavailable lines marked; lines are ticked for checkout (all by default), the total of
+// the ticked ones shows how much more reaches free shipping, and checkout takes the ticked lines.
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { addFen, formatYuan, mulFen } from '@domain/money';
+import { fen, formatYuan } from '@domain/money';
+import { SHIPPING_RULE } from '@domain/pricing/quote';
 import { cartStore } from '../../stores/cart';
 import { Stepper } from '../../components/Stepper';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
@@ -12,6 +14,9 @@ import './index.scss';
 function CartPage() {
   useDidShow(() => {
     void cartStore.load();
+  });
+  usePullDownRefresh(() => {
+    void cartStore.load().finally(() => Taro.stopPullDownRefresh());
   });
 
   const view = cartStore.view;
@@ -28,8 +33,9 @@ function CartPage() {
     );
   }
 
-  const buyable = view.lines.filter((l) => l.available);
-  const total = addFen(...buyable.map((l) => mulFen(l.unitPriceFen, l.qty)));
+  const selected = cartStore.selectedLines;
+  const total = cartStore.selectedTotalFen;
+  const toFreeShipping = fen(Math.max(0, SHIPPING_RULE.freeFromFen - total));
   const change = async (skuId: string, qty: number) => {
     const res = await cartStore.setQty(skuId, qty);
     if (!res.ok) void Taro.showToast({ title: res.message, icon: 'none' });
@@ -42,8 +48,8 @@ function CartPage() {
     if (confirm) await cartStore.remove([skuId]);
   };
   const checkout = () => {
-    if (!buyable.length) return Taro.showToast({ title: '没有可结算的商品', icon: 'none' });
-    const skuIds = buyable.map((l) => l.skuId).join(',');
+    if (!selected.length) return Taro.showToast({ title: '请选择要结算的商品', icon: 'none' });
+    const skuIds = selected.map((l) => l.skuId).join(',');
     void Taro.navigateTo({
       url: `/packages/checkout/index?source=cart&skuIds=${encodeURIComponent(skuIds)}`,
     });
@@ -56,11 +62,18 @@ function CartPage() {
           key={line.skuId}
           className={`section cart-line${line.available ? '' : ' unavailable'}`}
         >
+          <View
+            className={`cart-check${cartStore.isSelected(line) ? ' checked' : ''}${line.available ? '' : ' disabled'}`}
+            onClick={() => cartStore.toggle(line.skuId)}
+          />
           <Image className="cart-line-image" src={line.image} mode="aspectFill" />
           <View className="cart-line-info">
             <Text className="cart-line-title">{line.title}</Text>
             <Text className="cart-line-spec">{line.specText}</Text>
             {line.problem ? <Text className="cart-line-problem">{line.problem}</Text> : null}
+            {line.promo ? (
+              <Text className="cart-line-promo">{`${line.promo.label} 到手 ${formatYuan(line.promo.amountFen)}`}</Text>
+            ) : null}
             <View className="cart-line-foot">
               <Text className="cart-line-price">{formatYuan(line.unitPriceFen)}</Text>
               <Stepper
@@ -78,15 +91,26 @@ function CartPage() {
       <View
         className={`bottom-bar cart-bar${process.env.TARO_ENV === 'h5' ? ' above-h5-tabbar' : ''}`}
       >
-        <View className="cart-total">
-          <Text className="muted">合计（不含运费）</Text>
-          <Text className="cart-total-amount">{formatYuan(total)}</Text>
-        </View>
-        <View
-          className={`btn cart-checkout${buyable.length ? '' : ' disabled'}`}
-          onClick={checkout}
-        >
-          去结算（{buyable.reduce((n, l) => n + l.qty, 0)}）
+        {total > 0 ? (
+          <Text className="cart-shipping-nudge">
+            {toFreeShipping > 0 ? `再买${formatYuan(toFreeShipping)}包邮` : '已包邮'}
+          </Text>
+        ) : null}
+        <View className="cart-bar-main">
+          <View className="cart-select-all" onClick={() => cartStore.toggleAll()}>
+            <View className={`cart-check${cartStore.allSelected ? ' checked' : ''}`} />
+            <Text>全选</Text>
+          </View>
+          <View className="cart-total">
+            <Text className="muted">合计（不含运费）</Text>
+            <Text className="cart-total-amount">{formatYuan(total)}</Text>
+          </View>
+          <View
+            className={`btn cart-checkout${selected.length ? '' : ' disabled'}`}
+            onClick={checkout}
+          >
+            去结算（{selected.reduce((n, l) => n + l.qty, 0)}）
+          </View>
         </View>
       </View>
     </View>

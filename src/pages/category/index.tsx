@@ -1,6 +1,6 @@
 // Categories on the left, the chosen category's products on the right: one call per choice.
 import { useCallback, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
 import type { CategoryPageView } from '@domain/api/views';
 import { api } from '../../services/api';
@@ -27,6 +27,10 @@ export default function CategoryPage() {
   useDidShow(() => {
     const wanted = uiStore.categoryId;
     if (!view || (wanted && wanted !== view.categoryId)) void load(wanted ?? view?.categoryId);
+  });
+
+  usePullDownRefresh(() => {
+    void load(view?.categoryId).finally(() => Taro.stopPullDownRefresh());
   });
 
   if (error && !view)

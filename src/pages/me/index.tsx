@@ -1,6 +1,6 @@
 // The user's page: who they are (new user or regular, paid orders, staff role), order
 // shortcuts, and in the browser build a switch between demo users.
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { formatYuan, type Fen } from '@domain/money';
@@ -23,6 +23,9 @@ const ROLE_TEXT: Record<string, string> = { owner: '店长', operator: '运营',
 function MePage() {
   useDidShow(() => {
     void userStore.ready().then(() => userStore.refresh());
+  });
+  usePullDownRefresh(() => {
+    void userStore.refresh().finally(() => Taro.stopPullDownRefresh());
   });
   const user = userStore.user;
   const me = userStore.me;

@@ -1,30 +1,20 @@
 // The coupon center: coupons the shop offers now, what is left of each, and claiming one.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { CouponTemplateView } from '@domain/api/views';
+import { couponFaceText } from '@domain/campaigns/coupon-face';
 import { formatYuan } from '@domain/money';
 import { api } from '../../../services/api';
+import { useCloudData } from '../../../hooks/useCloudData';
 import { Empty, ErrorState, Loading } from '../../../components/StateView';
 import '../coupons.scss';
 
 export default function CouponCenterPage() {
-  const [templates, setTemplates] = useState<CouponTemplateView[] | null>(null);
-  const [error, setError] = useState('');
+  const { data: templates, error, retry, refresh } = useCloudData(() => api.couponCenter(), []);
   const [busy, setBusy] = useState('');
 
-  const load = useCallback(async () => {
-    const res = await api.couponCenter();
-    if (!res.ok) return setError(res.message);
-    setError('');
-    setTemplates(res.data);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error && !templates) return <ErrorState message={error} onRetry={load} />;
+  if (error && !templates) return <ErrorState message={error} onRetry={retry} />;
   if (!templates) return <Loading />;
   if (templates.length === 0) return <Empty text="暂时没有可领的优惠券" />;
 
@@ -37,7 +27,7 @@ export default function CouponCenterPage() {
       title: res.ok ? '领取成功' : res.message,
       icon: res.ok ? 'success' : 'none',
     });
-    await load();
+    await refresh();
   };
 
   return (
@@ -48,11 +38,7 @@ export default function CouponCenterPage() {
         return (
           <View key={t.id} className="coupon-card">
             <View className="coupon-card-value">
-              <Text className="coupon-card-amount">
-                {t.amountFen !== undefined
-                  ? formatYuan(t.amountFen)
-                  : `${100 - (t.percentOff ?? 0)}折`}
-              </Text>
+              <Text className="coupon-card-amount">{couponFaceText(t)}</Text>
               <Text className="coupon-card-threshold">
                 {t.thresholdFen > 0 ? `满${formatYuan(t.thresholdFen)}可用` : '无门槛'}
               </Text>

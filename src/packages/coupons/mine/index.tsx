@@ -1,10 +1,11 @@
 // My coupons: unused (including those held by an unpaid order), used, expired.
-import { useCallback, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { CouponView } from '@domain/api/views';
+import { couponFaceText } from '@domain/campaigns/coupon-face';
 import { formatYuan } from '@domain/money';
 import { api } from '../../../services/api';
+import { useCloudData } from '../../../hooks/useCloudData';
 import { Empty, ErrorState, Loading } from '../../../components/StateView';
 import '../coupons.scss';
 
@@ -22,20 +23,9 @@ const SOURCE: Record<string, string> = {
 
 export default function MyCouponsPage() {
   const [tab, setTab] = useState<Tab>('UNUSED');
-  const [coupons, setCoupons] = useState<CouponView[] | null>(null);
-  const [error, setError] = useState('');
-
-  const load = useCallback(async (which: Tab) => {
-    setCoupons(null);
-    const res = await api.myCoupons(which);
-    if (!res.ok) return setError(res.message);
-    setError('');
-    setCoupons(res.data);
-  }, []);
-
-  useDidShow(() => {
-    void load(tab);
-  });
+  const list = useCloudData(() => api.myCoupons(tab), [tab]);
+  const coupons = list.loading ? null : list.data;
+  const error = list.data ? '' : list.error;
 
   return (
     <View className="page coupons">
@@ -44,16 +34,13 @@ export default function MyCouponsPage() {
           <View
             key={t.tab}
             className={`tab${t.tab === tab ? ' active' : ''}`}
-            onClick={() => {
-              setTab(t.tab);
-              void load(t.tab);
-            }}
+            onClick={() => setTab(t.tab)}
           >
             {t.label}
           </View>
         ))}
       </View>
-      {error ? <ErrorState message={error} onRetry={() => load(tab)} /> : null}
+      {error ? <ErrorState message={error} onRetry={list.retry} /> : null}
       {!error && !coupons ? <Loading /> : null}
       {coupons && coupons.length === 0 ? (
         <Empty
@@ -65,11 +52,7 @@ export default function MyCouponsPage() {
       {coupons?.map((c) => (
         <View key={c.id} className={`coupon-card${tab === 'UNUSED' ? '' : ' faded'}`}>
           <View className="coupon-card-value">
-            <Text className="coupon-card-amount">
-              {c.amountFen !== undefined
-                ? formatYuan(c.amountFen)
-                : `${100 - (c.percentOff ?? 0)}折`}
-            </Text>
+            <Text className="coupon-card-amount">{couponFaceText(c)}</Text>
             <Text className="coupon-card-threshold">
               {c.thresholdFen > 0 ? `满${formatYuan(c.thresholdFen)}可用` : '无门槛'}
             </Text>

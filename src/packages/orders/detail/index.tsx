@@ -1,11 +1,14 @@
 // One order: its status (with the time left to pay), address, lines, amounts, and what the buyer
-// can do now: pay, cancel, or confirm receipt.
-import { useCallback, useEffect, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+// can do now: pay, cancel, confirm receipt, ask for after-sale, or buy the same again.
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { OrderDetailView } from '@domain/api/views';
+import { AFTER_SALE_REASONS } from '@domain/after-sale';
 import { formatYuan } from '@domain/money';
+import { totalLabel } from '@domain/order-status';
 import { api } from '../../../services/api';
+import { useCloudData } from '../../../hooks/useCloudData';
+import { cartStore } from '../../../stores/cart';
 import { requestPayment } from '../../../services/pay';
 import { Breakdown } from '../../../components/Breakdown';
 import { OrderLines } from '../../../components/OrderLines';
@@ -27,23 +30,9 @@ function useCountdown(until: number | null): string {
 export default function OrderDetailPage() {
   const { params } = useRouter();
   const orderId = params.id ?? '';
-  const [order, setOrder] = useState<OrderDetailView | null>(null);
-  const [error, setError] = useState('');
+  const { data: order, error, retry, refresh } = useCloudData(() => api.order(orderId), [orderId]);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const res = await api.order(orderId);
-    if (!res.ok) return setError(res.message);
-    setError('');
-    setOrder(res.data);
-  }, [orderId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useDidShow(() => {
-    if (order) void load();
-  });
+  const load = refresh;
   const countdown = useCountdown(order?.canPay ? order.expiresAt : null);
   // At the deadline the order is about to be cancelled: show it as the server sees it.
   useEffect(() => {
@@ -52,7 +41,7 @@ export default function OrderDetailPage() {
     return () => clearTimeout(timer);
   }, [order, load]);
 
-  if (error && !order) return <ErrorState message={error} onRetry={load} />;
+  if (error && !order) return <ErrorState message={error} onRetry={retry} />;
   if (!order) return <Loading />;
 
   const act = async (fn: () => Promise<void>) => {
@@ -89,6 +78,34 @@ export default function OrderDetailPage() {
       const res = await api.cancelOrder(order.id);
       void Taro.showToast({ title: res.ok ? '订单已取消' : res.message, icon: 'none' });
     });
+  const askAfterSale = () =>
+    act(async () => {
+      const choice = await Taro.showActionSheet({ itemList: [...AFTER_SALE_REASONS] }).catch(
+        () => null,
+      );
+      if (!choice) return;
+      const res = await api.requestAfterSale(order.id, AFTER_SALE_REASONS[choice.tapIndex]);
+      void Taro.showToast({
+        title: res.ok ? '已提交售后申请，商家会尽快处理' : res.message,
+        icon: 'none',
+      });
+    });
+  // 再次购买: the order's lines back into the cart, then the cart.
+  const buyAgain = () =>
+    act(async () => {
+      const res = await cartStore.addLines(
+        order.lineDetails.map((l) => ({ skuId: l.skuId, qty: l.qty })),
+      );
+      if (!res.ok) return void Taro.showToast({ title: res.message, icon: 'none' });
+      const skipped = res.data.skipped;
+      if (skipped.length)
+        await Taro.showModal({
+          title: '部分商品未加入购物车',
+          content: skipped.map((s) => `${s.title}：${s.message}`).join('\n'),
+          showCancel: false,
+        });
+      if (res.data.count > 0) void Taro.switchTab({ url: '/pages/cart/index' });
+    });
   const confirmReceipt = () =>
     act(async () => {
       const res = await api.confirmReceipt(order.id);
@@ -111,6 +128,11 @@ export default function OrderDetailPage() {
         {order.refundedFen > 0 ? (
           <Text className="order-banner-note">已退款 {formatYuan(order.refundedFen)}</Text>
         ) : null}
+        {order.afterSale ? (
+          <Text className="order-banner-note order-after-sale">
+            {`${order.afterSale.statusText}（${order.afterSale.reason}）${order.afterSale.note ? `：${order.afterSale.note}` : ''}`}
+          </Text>
+        ) : null}
       </View>
       <View className="section">
         <Text className="section-title">收货信息</Text>
@@ -128,7 +150,7 @@ export default function OrderDetailPage() {
           totalFen={order.totalFen}
           lines={order.lineDetails}
           adjustments={order.adjustments}
-          totalLabel={order.paidAt ? '实付' : '应付'}
+          totalLabel={totalLabel(order.status)}
         />
       </View>
       <View className="section order-meta">
@@ -142,8 +164,18 @@ export default function OrderDetailPage() {
           </Text>
         ) : null}
       </View>
-      {order.canPay || order.canCancel || order.status === 'SHIPPED' ? (
+      {order.canPay || order.canCancel || order.status !== 'CREATING' ? (
         <View className="bottom-bar order-actions">
+          {order.canRequestAfterSale ? (
+            <View className="btn ghost small order-after-sale-ask" onClick={askAfterSale}>
+              申请售后
+            </View>
+          ) : null}
+          {!order.canPay ? (
+            <View className="btn ghost small order-buy-again" onClick={buyAgain}>
+              再次购买
+            </View>
+          ) : null}
           {order.canCancel ? (
             <View className="btn ghost small order-cancel" onClick={cancel}>
               取消订单

@@ -1,14 +1,14 @@
 // Product detail: images, price, the spec picker with stock per SKU, add to cart or buy now.
 // One call (catalog.product) loads everything the page shows.
-import { useCallback, useEffect, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import type { ProductDetailView } from '@domain/api/views';
 import { chosenSku, initialSelection, type Selection } from '@domain/sku-selection';
 import { api } from '../../../services/api';
+import { useCloudData } from '../../../hooks/useCloudData';
 import { cartStore } from '../../../stores/cart';
-import { Price } from '../../../components/Price';
+import { SkuPrice } from '../../../components/SkuPrice';
 import { SkuPicker } from '../../../components/SkuPicker';
 import { ErrorState, Loading } from '../../../components/StateView';
 import './index.scss';
@@ -16,30 +16,28 @@ import './index.scss';
 function ProductDetailPage() {
   const { params } = useRouter();
   const productId = params.id ?? '';
-  const [product, setProduct] = useState<ProductDetailView | null>(null);
-  const [error, setError] = useState('');
   const [selection, setSelection] = useState<Selection>([]);
   const [qty, setQty] = useState(1);
   const [busy, setBusy] = useState(false);
+  const firstLoad = useRef(true);
 
-  const load = useCallback(async () => {
-    setError('');
+  // Shown again (after buying, say), the page reloads: prices and stock may have changed; the
+  // shopper's choice of spec stays.
+  const {
+    data: product,
+    error,
+    retry,
+  } = useCloudData(async () => {
     const res = await api.product(productId);
-    if (!res.ok) return setError(res.message);
-    setProduct(res.data);
-    setSelection(initialSelection(res.data.skus, res.data.specs.length));
-    void Taro.setNavigationBarTitle({ title: res.data.title });
+    if (res.ok && firstLoad.current) {
+      firstLoad.current = false;
+      setSelection(initialSelection(res.data.skus, res.data.specs.length));
+      void Taro.setNavigationBarTitle({ title: res.data.title });
+    }
+    return res;
   }, [productId]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-  // Coming back to the page (after buying, say): prices and stock may have changed.
-  useDidShow(() => {
-    if (product) void load();
-  });
-
-  if (error) return <ErrorState message={error} onRetry={load} />;
+  if (error && !product) return <ErrorState message={error} onRetry={retry} />;
   if (!product) return <Loading />;
 
   const sku = chosenSku(product.skus, selection);
@@ -73,7 +71,7 @@ function ProductDetailPage() {
         ))}
       </Swiper>
       <View className="section product-head">
-        <Price fen={product.priceFen} original={product.originalPriceFen} size="lg" />
+        <SkuPrice product={product} sku={sku} />
         <Text className="product-title">{product.title}</Text>
         <Text className="product-subtitle">{product.subtitle}</Text>
         <View className="product-meta">
