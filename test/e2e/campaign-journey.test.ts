@@ -38,7 +38,7 @@ it('a new user buys the new-user item at the new-user price, then sees the regul
     /新人价.*¥1\.00.*每人限 1 件/,
   );
   // One price on the page: the chosen SKU's campaign price (the header and the picker agree).
-  await expect(page.locator('.price').count()).resolves.toBe(1);
+  await expect(page.locator('.product-detail .price').count()).resolves.toBe(1);
   await page.locator('.product-buy').click();
 
   await page.locator('.address-form').waitFor();

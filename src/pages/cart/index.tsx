@@ -11,6 +11,14 @@ import { Stepper } from '../../components/Stepper';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
 import './index.scss';
 
+/**
+ * In the browser build Taro draws the tab bar itself over the bottom of the page (50 CSS px, its
+ * own CSS variable); the bar sits above it. Set inline because any px length in a stylesheet goes
+ * through Taro's unit conversion (and this one came out halved, half under the tab bar).
+ */
+const ABOVE_TAB_BAR =
+  process.env.TARO_ENV === 'h5' ? { bottom: 'var(--taro-tabbar-height, 50px)' } : undefined;
+
 function CartPage() {
   useDidShow(() => {
     void cartStore.load();
@@ -88,9 +96,7 @@ function CartPage() {
           </Text>
         </View>
       ))}
-      <View
-        className={`bottom-bar cart-bar${process.env.TARO_ENV === 'h5' ? ' above-h5-tabbar' : ''}`}
-      >
+      <View className="bottom-bar cart-bar" style={ABOVE_TAB_BAR}>
         {total > 0 ? (
           <Text className="cart-shipping-nudge">
             {toFreeShipping > 0 ? `再买${formatYuan(toFreeShipping)}包邮` : '已包邮'}
