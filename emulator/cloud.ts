@@ -1,5 +1,5 @@
-// The local cloud, assembled: database, function host, cloudPay sandbox, openapi recorder,
-// timer triggers and the HTTP gateway, all in one process with the real wx-server-sdk.
+// The local cloud, assembled: database, function host, cloudPay sandbox, openapi recorder, cloud
+// storage, timer triggers and the HTTP gateway, all in one process with the real wx-server-sdk.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +11,7 @@ import { createGateway } from './gateway';
 import { OpenApiRecorder } from './openapi/recorder';
 import { Notifier } from './pay/notifier';
 import { PaySandbox } from './pay/sandbox';
+import { FileStorage } from './storage/file-storage';
 import { Clock } from './runtime/clock';
 import { FunctionHost } from './runtime/function-host';
 import { installInvocationEnv } from './runtime/invocation-env';
@@ -36,6 +37,8 @@ export interface CloudOptions {
   dbLatencyMs?: number;
   /** Documents to load into collections that are empty on start (demo data). */
   seed?: Record<string, { _id: string }[]>;
+  /** Files to put in cloud storage where missing on start (demo pictures), by cloud path. */
+  seedFiles?: Record<string, Buffer>;
 }
 
 export interface CollectionSpec {
@@ -52,6 +55,7 @@ export class Cloud {
   readonly notifier: Notifier;
   readonly pay: PaySandbox;
   readonly openapi: OpenApiRecorder;
+  readonly storage: FileStorage;
   readonly scheduler: TimerScheduler;
   private server: http.Server | null = null;
   url = '';
@@ -85,15 +89,19 @@ export class Cloud {
       now: () => this.clock.now(),
       qrBaseUrl: options.qrBaseUrl ?? 'http://127.0.0.1:8686/#/',
     });
+    this.storage = new FileStorage(options.dataDir, envId, () => this.url);
     this.scheduler = new TimerScheduler(this.functions, this.clock);
     installSdkHooks({
       database: this.database,
       functions: this.functions,
       openapi: this.openapi,
       pay: this.pay,
+      storage: this.storage,
     });
     this.declareCollections();
     if (options.seed) this.loadSeed(options.seed);
+    for (const [cloudPath, content] of Object.entries(options.seedFiles ?? {}))
+      if (!this.storage.exists(cloudPath)) this.storage.put(cloudPath, content);
   }
 
   async start(): Promise<string> {

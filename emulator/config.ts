@@ -1,7 +1,9 @@
 // The local cloud's settings from environment variables (documented in the README).
 import path from 'node:path';
 import type { CloudOptions } from './cloud';
-import { SEED } from './seed/catalog';
+import { SEED, SEED_ENV_ID } from './seed/catalog';
+import { renderProductImage } from './seed/images';
+import { fileIdFor } from './storage/file-storage';
 import { seedCampaigns, seedCouponTemplates } from './seed/campaigns';
 import { regularBuyerOrders, withOrderTotals } from './seed/orders';
 
@@ -40,18 +42,41 @@ export function cloudOptionsFromEnv(root: string, defaults: EnvDefaults = {}): C
     qrBaseUrl: env.CLOUD_QR_BASE_URL ?? defaults.qrBaseUrl,
     maxBodyBytes: num(env.CLOUD_MAX_BODY_BYTES),
     dbLatencyMs: latency(env.CLOUD_DB_LATENCY_MS),
-    seed: seed ? demoSeed(Date.now()) : undefined,
+    seed: seed ? demoSeed(Date.now(), env.CLOUD_ENV_ID || undefined) : undefined,
+    seedFiles: seed ? demoSeedFiles() : undefined,
   };
 }
 
-/** The demo shop: catalog, users and staff, and campaigns timed from now. */
-export function demoSeed(now: number): CloudOptions['seed'] {
+/**
+ * The demo shop: catalog, users and staff, the regular buyer's orders, and campaigns timed from
+ * now. Its pictures' file ids name `envId`'s bucket (demoSeedFiles has their content).
+ */
+export function demoSeed(now: number, envId = SEED_ENV_ID): CloudOptions['seed'] {
   const orders = regularBuyerOrders();
-  return {
+  const docs = {
     ...SEED,
     users: SEED.users.map((u) => withOrderTotals(u, orders)),
     orders,
     campaigns: seedCampaigns(now),
     coupon_templates: seedCouponTemplates(now),
-  } as unknown as CloudOptions['seed'];
+  };
+  const repointed =
+    envId === SEED_ENV_ID
+      ? docs
+      : JSON.parse(
+          JSON.stringify(docs).replaceAll(fileIdFor(SEED_ENV_ID, ''), fileIdFor(envId, '')),
+        );
+  return repointed as unknown as CloudOptions['seed'];
+}
+
+/** The demo pictures, by cloud path (drawn as SVG by seed/images.ts). */
+export function demoSeedFiles(): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
+  const prefix = fileIdFor(SEED_ENV_ID, '');
+  for (const product of SEED.products)
+    for (const id of product.images) {
+      const svg = renderProductImage(id.slice(id.lastIndexOf('/') + 1));
+      if (svg) files[id.slice(prefix.length)] = Buffer.from(svg);
+    }
+  return files;
 }

@@ -1,5 +1,5 @@
-// The shop in a browser: serves the H5 build (dist/h5) and the demo product images, and mounts
-// the local cloud's gateway on the same origin (/functions/*, /_emulator/*), so the H5 client
+// The shop in a browser: serves the H5 build (dist/h5) and mounts the local cloud's gateway on the
+// same origin (/functions/*, /_emulator/*, and cloud storage's /_storage/*), so the H5 client
 // calls the cloud without cross-origin requests.
 import fs from 'node:fs';
 import http from 'node:http';
@@ -7,7 +7,6 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Cloud } from './cloud';
 import { gatewayHandler } from './gateway';
-import { renderProductImage } from './seed/images';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,23 +31,13 @@ export async function startShopServer(
   const root = path.resolve(webRoot);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/functions/') || url.pathname.startsWith('/_emulator/')) {
+    const cloudPath = ['/functions/', '/_emulator/', '/_storage/'];
+    if (cloudPath.some((prefix) => url.pathname.startsWith(prefix))) {
       void gateway(req, res);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
-      return;
-    }
-    const image = /^\/assets\/products\/([\w.-]+\.svg)$/.exec(url.pathname);
-    if (image) {
-      const svg = renderProductImage(image[1]);
-      if (!svg) return notFound(res);
-      res.writeHead(200, {
-        'Content-Type': TYPES['.svg'],
-        'Cache-Control': 'public, max-age=3600',
-      });
-      res.end(svg);
       return;
     }
     const file = staticFile(root, url.pathname === '/' ? '/index.html' : url.pathname);

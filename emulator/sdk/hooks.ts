@@ -11,12 +11,15 @@ import { countRequest, currentRequestCounter } from '../runtime/request-counter'
 import type { OpenApiRecorder } from '../openapi/recorder';
 import { decodeRequest, encodeResponse } from '../openapi/wire';
 import type { PaySandbox } from '../pay/sandbox';
+import type { FileStorage } from '../storage/file-storage';
+import { answerStorage } from '../storage/storage-api';
 
 export interface Backends {
   database: DatabaseExecutor;
   functions: FunctionHost;
   openapi: OpenApiRecorder;
   pay: PaySandbox;
+  storage: FileStorage;
 }
 
 function nodeSdkModule(relative: string): any {
@@ -42,6 +45,18 @@ export function installSdkHooks(backends: Backends): void {
   TcbDBApiHttpRequester.prototype.send = function send(action: string, data: Record<string, any>) {
     countRequest();
     return backends.database.send(action, data);
+  };
+
+  // Cloud storage: node-sdk sends storage.* actions through its API requester (an upload then
+  // PUTs the bytes to the URL it was given, here the gateway). Other actions pass through.
+  const apiRequester = nodeSdkModule('utils/tcbapirequester.js');
+  const { processReturn } = nodeSdkModule('utils/utils.js');
+  const sendApi = apiRequester.request;
+  apiRequester.request = async function request(args: { params: Record<string, any> }) {
+    const action = String(args?.params?.action ?? '');
+    if (!action.startsWith('storage.')) return sendApi.call(this, args);
+    const reply = answerStorage(backends.storage, action, args.params);
+    return 'code' in reply ? processReturn(reply) : reply;
   };
 
   const { CloudBase } = nodeSdkModule('cloudbase.js');

@@ -11,8 +11,11 @@ import type {
   User,
 } from '../../domain/model';
 import { fen } from '../../domain/money';
+import { fileIdFor } from '../storage/file-storage';
 
 export const SEED_TIME = Date.UTC(2026, 9, 1); // fixed epoch ms used for createdAt etc.
+/** The environment the seed's file ids name (the local cloud's default; others are re-pointed). */
+export const SEED_ENV_ID = 'local';
 
 export const DEMO_USERS = {
   newUser: 'demo-new-user',
@@ -804,9 +807,9 @@ function build(): { categories: Category[]; products: Product[]; skus: Sku[] } {
         categoryId: cat.id,
         title: def.title,
         subtitle: def.subtitle,
-        images: Array.from(
-          { length: imageCount },
-          (_, k) => `/assets/products/${def.id}-${k + 1}.svg`,
+        // Pictures live in cloud storage (uploaded when the seed loads: emulator/config.ts).
+        images: Array.from({ length: imageCount }, (_, k) =>
+          fileIdFor(SEED_ENV_ID, `products/${def.id}-${k + 1}.svg`),
         ),
         description: def.description,
         specs: def.specs,

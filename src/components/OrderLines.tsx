@@ -1,4 +1,5 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { CloudImage } from './CloudImage';
 import { formatYuan, type Fen } from '@domain/money';
 import './OrderLines.scss';
 
@@ -17,7 +18,7 @@ export function OrderLines({ lines }: { lines: LineLike[] }) {
     <View className="order-lines">
       {lines.map((l, i) => (
         <View key={l.skuId ?? i} className="order-line">
-          <Image className="order-line-image" src={l.image} mode="aspectFill" />
+          <CloudImage className="order-line-image" src={l.image} mode="aspectFill" />
           <View className="order-line-info">
             <Text className="order-line-title">{l.title}</Text>
             <Text className="order-line-spec">{l.specText}</Text>

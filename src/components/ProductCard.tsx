@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { CloudImage } from './CloudImage';
 import type { ProductCardView } from '@domain/api/views';
 import { Price } from './Price';
 import './ProductCard.scss';
@@ -15,7 +16,7 @@ export function ProductCard({ product }: { product: ProductCardView }) {
       onClick={() => openProduct(product.id)}
     >
       <View className="product-card-image-wrap">
-        <Image className="product-card-image" src={product.image} mode="aspectFill" lazyLoad />
+        <CloudImage className="product-card-image" src={product.image} mode="aspectFill" lazyLoad />
         {product.soldOut ? <View className="product-card-badge">已售罄</View> : null}
       </View>
       <View className="product-card-body">

@@ -24,7 +24,7 @@ afterAll(async () => {
 /** A phone page acting as `openid` (the browser build's demo identity). */
 async function pageAs(openid: string): Promise<Page> {
   const { page } = await newPhonePage(browser);
-  await page.addInitScript((id) => localStorage.setItem('demo-openid', id), openid);
+  await page.addInitScript(`localStorage.setItem('demo-openid', ${JSON.stringify(openid)})`);
   return page;
 }
 
@@ -133,4 +133,26 @@ it('a flash-sale product shows its price, the per-user limit and the countdown',
   await expect(price.textContent()).resolves.toMatch(
     /秒杀价.*¥19\.90.*每人限 2 件.*距结束 1天 \d\d:\d\d:\d\d/,
   );
+});
+
+it('product pictures are cloud files, shown in the browser through their URLs, one lookup per batch', async () => {
+  const page = await pageAs('e2e-pictures');
+  const lookups: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/_emulator/storage/temp-urls')) lookups.push(r.postData() ?? '');
+  });
+  await page.goto(`${cloud.webUrl}/#/pages/home/index`);
+  const img = page.locator('.product-card-image img').first();
+  await img.waitFor();
+  // Loaded: the browser decoded the picture (a string: this file is compiled without DOM types).
+  await page.waitForFunction(
+    `(() => { const el = document.querySelector('.product-card-image img');` +
+      ` return !!el && el.complete && el.naturalWidth > 0; })()`,
+  );
+  expect(await img.getAttribute('src')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_storage\//);
+  // The home page's pictures were looked up together, not one request each.
+  const cards = await page.locator('.product-card').count();
+  expect(cards).toBeGreaterThan(3);
+  expect(lookups.length).toBeLessThan(cards);
+  expect(JSON.parse(lookups[0]).fileList[0]).toMatch(/^cloud:\/\//);
 });

@@ -1,6 +1,8 @@
 // The demo shop's seed data: ids, references, SKU/spec consistency, prices, stock cases, pictures.
 import { DEMO_USERS, SEED, SEED_TIME, SPECIAL } from '../../emulator/seed/catalog';
 import { renderProductImage } from '../../emulator/seed/images';
+import { demoSeed, demoSeedFiles } from '../../emulator/config';
+import { fileIdFor } from '../../emulator/storage/file-storage';
 import type { Product, Sku } from '../../domain/model';
 
 const skusOf = (product: Product): Sku[] => SEED.skus.filter((s) => s.productId === product._id);
@@ -118,8 +120,28 @@ it('gives products Chinese text, search keywords and 2-3 pictures', () => {
     expect(p.keywords.length).toBeGreaterThan(0);
     expect(p.images.length).toBeGreaterThanOrEqual(2);
     expect(p.images.length).toBeLessThanOrEqual(3);
-    p.images.forEach((url, k) => expect(url).toBe(`/assets/products/${p._id}-${k + 1}.svg`));
+    p.images.forEach((id, k) =>
+      expect(id).toBe(fileIdFor('local', `products/${p._id}-${k + 1}.svg`)),
+    );
   }
+});
+
+it('every picture in the demo data is a cloud file id or an https URL, and its file is seeded', () => {
+  const files = demoSeedFiles();
+  const pictures: string[] = [];
+  const collect = (value: unknown, key = ''): void => {
+    if (Array.isArray(value)) value.forEach((v) => collect(v, key));
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) collect(v, k);
+    else if (typeof value === 'string' && /image|picture|cover|icon/i.test(key))
+      pictures.push(value);
+  };
+  collect(demoSeed(SEED_TIME));
+  expect(pictures.length).toBeGreaterThan(SEED.products.length);
+  for (const picture of pictures) expect(picture).toMatch(/^(cloud:\/\/|https:\/\/)/);
+  const prefix = fileIdFor('local', '');
+  for (const id of pictures.filter((p) => p.startsWith('cloud://')))
+    expect(files[id.slice(prefix.length)]?.toString()).toMatch(/^<svg/);
 });
 
 it('sets up the described stock situations', () => {

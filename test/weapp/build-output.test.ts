@@ -59,3 +59,18 @@ it('the app connects to the one cloud environment the build names', () => {
     : new RegExp(`\\b${init![1]}="([^"]*)"`).exec(code)?.[1];
   expect(value).toBe(env);
 });
+
+it('the mini-program build has no local asset path for pictures', () => {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(js|json|wxml)$/.test(entry.name)) files.push(full);
+    }
+  };
+  walk(dist);
+  expect(files.length).toBeGreaterThan(10);
+  for (const file of files)
+    expect(fs.readFileSync(file, 'utf8')).not.toMatch(/\/assets\/products\//);
+});

@@ -7,7 +7,8 @@
 // line that cannot be ordered as asked stays, marked, with its quantity adjustable.
 import { useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { CloudImage } from '../../components/CloudImage';
 import type { LinesInput } from '@domain/api/inputs';
 import type { ProblemLineView } from '@domain/api/views';
 import type { Address } from '@domain/model';
@@ -204,7 +205,7 @@ export default function CheckoutPage() {
         <OrderLines lines={quote.lines} />
         {quote.problems.map((p) => (
           <View key={p.skuId} className="checkout-problem-line">
-            <Image className="checkout-problem-image" src={p.image} mode="aspectFill" />
+            <CloudImage className="checkout-problem-image" src={p.image} mode="aspectFill" />
             <View className="checkout-problem-info">
               <Text className="checkout-problem-title">{p.title}</Text>
               <Text className="muted">{p.specText}</Text>

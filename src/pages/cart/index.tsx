@@ -2,7 +2,8 @@
 // stock, unavailable lines marked; lines are ticked for checkout (all by default), the total of
 // the ticked ones shows how much more reaches free shipping, and checkout takes the ticked lines.
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { CloudImage } from '../../components/CloudImage';
 import { observer } from 'mobx-react-lite';
 import { fen, formatYuan } from '@domain/money';
 import { SHIPPING_RULE } from '@domain/pricing/quote';
@@ -74,7 +75,7 @@ function CartPage() {
             className={`cart-check${cartStore.isSelected(line) ? ' checked' : ''}${line.available ? '' : ' disabled'}`}
             onClick={() => cartStore.toggle(line.skuId)}
           />
-          <Image className="cart-line-image" src={line.image} mode="aspectFill" />
+          <CloudImage className="cart-line-image" src={line.image} mode="aspectFill" />
           <View className="cart-line-info">
             <Text className="cart-line-title">{line.title}</Text>
             <Text className="cart-line-spec">{line.specText}</Text>

@@ -1,7 +1,8 @@
 // Categories on the left, the chosen category's products on the right: one call per choice.
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { Image, ScrollView, Text, View } from '@tarojs/components';
+import { ScrollView, Text, View } from '@tarojs/components';
+import { CloudImage } from '../../components/CloudImage';
 import type { CategoryPageView } from '@domain/api/views';
 import { api } from '../../services/api';
 import { uiStore } from '../../stores/ui';
@@ -59,7 +60,12 @@ export default function CategoryPage() {
         {!loading &&
           view.products.map((p) => (
             <View key={p.id} className="category-product" onClick={() => openProduct(p.id)}>
-              <Image className="category-product-image" src={p.image} mode="aspectFill" lazyLoad />
+              <CloudImage
+                className="category-product-image"
+                src={p.image}
+                mode="aspectFill"
+                lazyLoad
+              />
               <View className="category-product-info">
                 <Text className="category-product-title">{p.title}</Text>
                 <Text className="category-product-sub">{p.subtitle}</Text>

@@ -2,7 +2,8 @@
 // One call (catalog.product) loads everything the page shows.
 import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { CloudImage } from '../../../components/CloudImage';
 import { observer } from 'mobx-react-lite';
 import { chosenSku, initialSelection, type Selection } from '@domain/sku-selection';
 import { api } from '../../../services/api';
@@ -66,7 +67,7 @@ function ProductDetailPage() {
       <Swiper className="product-gallery" indicatorDots={product.images.length > 1} circular>
         {product.images.map((src) => (
           <SwiperItem key={src}>
-            <Image className="product-gallery-image" src={src} mode="aspectFill" />
+            <CloudImage className="product-gallery-image" src={src} mode="aspectFill" />
           </SwiperItem>
         ))}
       </Swiper>
