@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
+import { shareH5Chunks } from './h5-chunks';
 import { WeappFilesPlugin } from './weapp-files';
 
 // domain/ sits outside src/ and is shared with the cloud functions; compile it too.
@@ -35,6 +36,8 @@ export default defineConfig<'webpack5'>(() => ({
     },
   },
   h5: {
+    // Taro's H5 defaults quote every object key (quote_keys): larger code for no use here.
+    terser: { enable: true, config: { output: { quote_keys: false }, compress: { passes: 2 } } },
     publicPath: '/',
     staticDirectory: 'static',
     router: { mode: 'hash' },
@@ -44,6 +47,7 @@ export default defineConfig<'webpack5'>(() => ({
       chain.resolve
         .plugin('tsconfig-paths')
         .use(TsconfigPathsPlugin, [{ configFile: 'tsconfig.app.json' }]);
+      shareH5Chunks(chain);
     },
   },
 }));

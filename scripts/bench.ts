@@ -6,9 +6,11 @@
 //   - quote time with 20 active campaigns and a 30-line cart (engine alone, and order.quote)
 //   - flash-sale drain: 1,000 concurrent buyers for a quota of 100
 //   - round trips: database requests per step of a purchase, and its time at 20 ms per request
+//   - the browser build's weight: gzipped JavaScript of the first load and of each further page
 // The local cloud's own figures are `npm run bench:cloud`.
 //
-// `npx tsx scripts/bench.ts round-trips` prints the round-trips table alone.
+// `npx tsx scripts/bench.ts round-trips` prints the round-trips table alone;
+// `npx tsx scripts/bench.ts h5-weight` the browser build's weight alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +20,7 @@ import type { Campaign } from '../domain/campaigns/types';
 import { fen } from '../domain/money';
 import { quote } from '../domain/pricing/quote';
 import { launchBrowser, newPhonePage } from '../test/support/browser';
+import { measureH5Weight } from '../test/support/h5-weight';
 import { buildCloud } from './build-cloud';
 import { appIsStale, buildApp } from './build-app';
 
@@ -517,9 +520,42 @@ function callName(c: RoundTripCall): string {
   return 'payNotice' in c ? 'pay notice' : `${c.fn}.${c.action}`;
 }
 
+/** Gzipped JavaScript the browser fetches: the first load, then each page the shopper opens. */
+async function h5Weight(cloud: LocalCloud): Promise<void> {
+  const product = SEED.products.find((p) => p.status === 'ON')!;
+  const sku = SEED.skus.find((s) => s.productId === product._id && s.stock > 0)!;
+  const browser = await launchBrowser();
+  try {
+    const weights = await measureH5Weight(browser, cloud.webUrl!, {
+      openid: DEMO_USERS.regular,
+      productId: product._id,
+      skuId: sku._id,
+      orderId: 'ODEMO001',
+    });
+    console.log(
+      '\nbrowser build, gzipped JavaScript fetched (target: first load <= 150 KB, each further page <= 20 KB)',
+    );
+    for (const [i, w] of weights.entries())
+      console.log(
+        `  ${i === 0 ? '' : '+ '}${w.name.padEnd(20)} ${(w.gzipBytes / 1024).toFixed(1).padStart(6)} KB in ${w.files} files`,
+      );
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
   await buildCloud();
   if (process.argv[2] === 'round-trips') return roundTrips();
+  if (process.argv[2] === 'h5-weight') {
+    if (appIsStale('h5')) buildApp('h5');
+    const cloud = await startLocalCloud({ seed: true, web: true });
+    try {
+      return await h5Weight(cloud);
+    } finally {
+      await cloud.stop();
+    }
+  }
   if (appIsStale('weapp')) buildApp('weapp');
   if (appIsStale('h5')) buildApp('h5');
   console.log(`node ${process.version}, ${os.cpus().length} cores\n`);
@@ -527,6 +563,7 @@ async function main(): Promise<void> {
   const cloud = await startLocalCloud({ seed: true, web: true });
   try {
     await browserFigures(cloud);
+    await h5Weight(cloud);
     await orderThroughput(cloud);
     await quoteFigures(cloud);
     await flashDrain(cloud);

@@ -25,6 +25,10 @@ import {
   type RuleLine,
 } from '../campaigns/rules';
 import type { Campaign, Claim, PricingFacts, Reward } from '../campaigns/types';
+import { SHIPPING_RULE } from './shipping';
+
+/** Flat-rate shipping, free from a goods amount (its own module: the cart page uses it alone). */
+export { SHIPPING_RULE };
 
 export interface QuoteInputLine {
   product: Product;
@@ -92,9 +96,6 @@ export interface QuoteContext {
   /** Campaigns to leave out (e.g. one whose limit ran out while ordering). */
   exclude?: string[];
 }
-
-/** Flat-rate shipping, free from a goods amount. */
-export const SHIPPING_RULE = { feeFen: fen(800), freeFromFen: fen(9900) };
 
 export function specText(product: Pick<Product, 'specs'>, sku: Pick<Sku, 'specValues'>): string {
   return product.specs

@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 import { CloudImage } from '../../components/CloudImage';
 import { observer } from 'mobx-react-lite';
 import { fen, formatYuan } from '@domain/money';
-import { SHIPPING_RULE } from '@domain/pricing/quote';
+import { SHIPPING_RULE } from '@domain/pricing/shipping';
 import { cartStore } from '../../stores/cart';
 import { Stepper } from '../../components/Stepper';
 import { Empty, ErrorState, Loading } from '../../components/StateView';

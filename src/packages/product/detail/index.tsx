@@ -2,8 +2,8 @@
 // One call (catalog.product) loads everything the page shows.
 import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Swiper, SwiperItem, Text, View } from '@tarojs/components';
-import { CloudImage } from '../../../components/CloudImage';
+import { Text, View } from '@tarojs/components';
+import { Gallery } from '../../../components/Gallery';
 import { observer } from 'mobx-react-lite';
 import { chosenSku, initialSelection, type Selection } from '@domain/sku-selection';
 import { api } from '../../../services/api';
@@ -64,13 +64,7 @@ function ProductDetailPage() {
 
   return (
     <View className="page product-detail">
-      <Swiper className="product-gallery" indicatorDots={product.images.length > 1} circular>
-        {product.images.map((src) => (
-          <SwiperItem key={src}>
-            <CloudImage className="product-gallery-image" src={src} mode="aspectFill" />
-          </SwiperItem>
-        ))}
-      </Swiper>
+      <Gallery images={product.images} />
       <View className="section product-head">
         <SkuPrice product={product} sku={sku} />
         <Text className="product-title">{product.title}</Text>
