@@ -56,6 +56,93 @@ export const cloudCalls: CloudCall[] = [];
 /** Every wx.* stub call (setNavigationBarTitle, showToast...) with its options, in order. */
 export const wxCalls: { api: string; options: any }[] = [];
 
+/**
+ * How the simulated WeChat answers what the shopper would decide: wx.requestPayment ('pay':
+ * the payment really happens in the local cloud's pay sandbox, then success; 'cancel': the
+ * shopper closes the sheet), wx.showModal (confirm or cancel), wx.showActionSheet (the item
+ * tapped) and wx.chooseAddress (the address picked in WeChat's address book).
+ */
+export const answers = {
+  payment: 'pay' as 'pay' | 'cancel',
+  modalConfirm: false,
+  actionSheetIndex: 0,
+  address: {
+    userName: '张三',
+    telNumber: '13912345678',
+    provinceName: '广东省',
+    cityName: '广州市',
+    countyName: '天河区',
+    streetName: '',
+    detailInfo: '体育西路 1 号',
+    detailInfoNew: '体育西路 1 号',
+    postalCode: '510000',
+    nationalCode: '440106',
+    errMsg: 'chooseAddress:ok',
+  },
+};
+
+/** The query of the last navigation (navigateTo / redirectTo / switchTab) to `route`. */
+export function lastNavigation(route: string): Record<string, string> | undefined {
+  const call = [...wxCalls]
+    .reverse()
+    .find(
+      (c) =>
+        ['navigateTo', 'redirectTo', 'switchTab'].includes(c.api) &&
+        String(c.options.url).replace(/^\//, '').split('?')[0] === route,
+    );
+  if (!call) return undefined;
+  const query = String(call.options.url).split('?')[1] ?? '';
+  return Object.fromEntries(new URLSearchParams(query));
+}
+
+/**
+ * Calls a cloud function action as `openid` over the gateway, outside the app (for what a test
+ * expects; jsdom has no fetch). Not recorded in cloudCalls. Fails unless the result is ok.
+ */
+export async function cloudData<T = any>(
+  cloudUrl: string,
+  openid: string,
+  name: string,
+  action: string,
+  input: Record<string, unknown> = {},
+): Promise<T> {
+  const { result } = await invokeFunction(cloudUrl, openid, name, { action, ...input }, false);
+  const reply = result as { ok: boolean; data?: T; code?: string };
+  if (!reply?.ok) throw new Error(`${name}.${action} failed: ${JSON.stringify(reply)}`);
+  return reply.data as T;
+}
+
+/**
+ * Whether the page's data (Taro's node tree, which WeChat renders) holds `text` anywhere, also in
+ * what the DOM here does not show, such as an input field's value.
+ */
+export function pageDataIncludes(page: PageComponent, text: string): boolean {
+  return JSON.stringify(page.instance?.data ?? {}).includes(text);
+}
+
+/** Taps the first node matching `selector` (as a shopper's finger would). */
+export function tap(page: PageComponent, selector: string): void {
+  const node = page.querySelector(selector);
+  if (!node)
+    throw new Error(
+      `tap: nothing matches ${selector}. The page shows: ${renderedText(page).slice(0, 400)}`,
+    );
+  node.dispatchEvent('tap');
+}
+
+/** Waits until `check` passes (polling), e.g. for a cloud call or a wx call to have happened. */
+export async function waitUntil(
+  what: string,
+  check: () => boolean,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 type AnyFn = (...args: any[]) => any;
 // The jsdom window is the global object in a jsdom test; the project's tsconfig has no DOM types.
 const g = globalThis as any;
@@ -221,6 +308,27 @@ function installWx(cloudUrl: string, openid: string): void {
   };
   // UI calls the app makes: record them (tests may assert on them) and succeed, as WeChat
   // would, in both the callback and the promise style Taro uses.
+  wx.requestPayment = (options: any = {}) => {
+    wxCalls.push({ api: 'requestPayment', options });
+    const answer = payInSandbox(cloudUrl, options.package).then(() => {
+      if (answers.payment === 'cancel') throw { errMsg: 'requestPayment:fail cancel' };
+      return { errMsg: 'requestPayment:ok' };
+    });
+    if (!options.success && !options.fail && !options.complete) return answer;
+    answer.then(options.success, options.fail).finally(options.complete);
+  };
+  wx.chooseAddress = (options: any = {}) => {
+    wxCalls.push({ api: 'chooseAddress', options });
+    const res = { ...answers.address };
+    if (!options.success && !options.fail && !options.complete) return Promise.resolve(res);
+    queueMicrotask(() => (options.success?.(res), options.complete?.(res)));
+  };
+  wx.showActionSheet = (options: any = {}) => {
+    wxCalls.push({ api: 'showActionSheet', options });
+    const res = { tapIndex: answers.actionSheetIndex, errMsg: 'showActionSheet:ok' };
+    if (!options.success && !options.fail && !options.complete) return Promise.resolve(res);
+    queueMicrotask(() => (options.success?.(res), options.complete?.(res)));
+  };
   for (const api of [
     'setNavigationBarTitle',
     'showToast',
@@ -239,7 +347,8 @@ function installWx(cloudUrl: string, openid: string): void {
     wx[api] = (options: any = {}) => {
       wxCalls.push({ api, options });
       const res = { errMsg: `${api}:ok` };
-      if (api === 'showModal') Object.assign(res, { confirm: false, cancel: true });
+      if (api === 'showModal')
+        Object.assign(res, { confirm: answers.modalConfirm, cancel: !answers.modalConfirm });
       if (options.success || options.fail || options.complete) {
         queueMicrotask(() => (options.success?.(res), options.complete?.(res)));
         return undefined;
@@ -268,6 +377,37 @@ function installWx(cloudUrl: string, openid: string): void {
 }
 
 /**
+ * What paying in WeChat does to the shop: the pay sandbox takes the payment (and sends the pay
+ * notice to the callback function) unless the shopper cancels the payment sheet.
+ */
+function payInSandbox(cloudUrl: string, pkg: string): Promise<void> {
+  if (answers.payment === 'cancel') return Promise.resolve();
+  return postToEmulator(cloudUrl, '/_emulator/pay/confirm', { package: pkg });
+}
+
+/** POSTs to one of the local cloud's /_emulator controls (e.g. the pay sandbox's confirm). */
+export function postToEmulator(cloudUrl: string, urlPath: string, value: object): Promise<void> {
+  const body = JSON.stringify(value);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${cloudUrl}${urlPath}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve() : reject(new Error(`${urlPath}: ${res.statusCode}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
  * wx.cloud.callFunction against the local cloud: POST the event to the gateway as the test
  * user and resolve `{ result }` like the real client. Node's http module rather than fetch,
  * because the jsdom environment does not expose Node's fetch.
@@ -277,6 +417,7 @@ function invokeFunction(
   openid: string,
   name: string,
   data: Record<string, unknown>,
+  record = true,
 ): Promise<{ result: unknown; errMsg: string }> {
   const body = JSON.stringify({ ...data });
   return new Promise((resolve, reject) => {
@@ -296,7 +437,7 @@ function invokeFunction(
         res.on('data', (chunk: string) => (text += chunk));
         res.on('end', () => {
           const status = res.statusCode ?? 0;
-          cloudCalls.push({ name, data, status });
+          if (record) cloudCalls.push({ name, data, status });
           if (status !== 200) {
             reject(new Error(`cloud.callFunction:fail ${name} answered ${status}: ${text}`));
             return;
