@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import type { OrderStatus, StatusChange } from '../../domain/model';
-import { TRANSITIONS, canApply, nextStatus, type OrderEvent } from '../../domain/order-status';
+import {
+  TRANSITIONS,
+  canApply,
+  nextStatus,
+  totalLabel,
+  type OrderEvent,
+} from '../../domain/order-status';
 
 const EVENTS = Object.keys(TRANSITIONS) as OrderEvent[];
 const order = (status: OrderStatus, history: StatusChange[] = []) => ({ status, history });
@@ -49,4 +55,11 @@ describe('order state machine', () => {
       }),
     );
   });
+});
+
+it('an order says 实付 once money was paid, 应付 while or if it never was', () => {
+  const paid: OrderStatus[] = ['PAID', 'SHIPPED', 'COMPLETED', 'REFUNDING', 'REFUNDED'];
+  const unpaid: OrderStatus[] = ['CREATING', 'UNPAID', 'CANCELLED'];
+  for (const s of paid) expect(totalLabel(s)).toBe('实付');
+  for (const s of unpaid) expect(totalLabel(s)).toBe('应付');
 });

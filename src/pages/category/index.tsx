@@ -1,41 +1,22 @@
-// Categories on the left, the chosen category's products on the right: one call per choice.
-import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+// Categories on the left, the chosen category's products on the right: one call per choice,
+// fresh when the tab is shown again and on pull-down.
+import { observer } from 'mobx-react-lite';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { CloudImage } from '../../components/CloudImage';
-import type { CategoryPageView } from '@domain/api/views';
 import { api } from '../../services/api';
+import { useCloudData } from '../../hooks/useCloudData';
 import { uiStore } from '../../stores/ui';
 import { openProduct } from '../../components/ProductCard';
 import { Price } from '../../components/Price';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
 import './index.scss';
 
-export default function CategoryPage() {
-  const [view, setView] = useState<CategoryPageView | null>(null);
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(false);
+function CategoryPage() {
+  // The category chosen here or on the home page (tab pages take no query: see uiStore).
+  const wanted = uiStore.categoryId;
+  const { data: view, error, loading, retry } = useCloudData(() => api.category(wanted), [wanted]);
 
-  const load = useCallback(async (categoryId?: string) => {
-    setLoading(true);
-    setError('');
-    const res = await api.category(categoryId);
-    setLoading(false);
-    if (!res.ok) return setError(res.message);
-    setView(res.data);
-  }, []);
-
-  useDidShow(() => {
-    const wanted = uiStore.categoryId;
-    if (!view || (wanted && wanted !== view.categoryId)) void load(wanted ?? view?.categoryId);
-  });
-
-  usePullDownRefresh(() => {
-    void load(view?.categoryId).finally(() => Taro.stopPullDownRefresh());
-  });
-
-  if (error && !view)
-    return <ErrorState message={error} onRetry={() => load(uiStore.categoryId)} />;
+  if (error && !view) return <ErrorState message={error} onRetry={retry} />;
   if (!view) return <Loading />;
 
   return (
@@ -45,10 +26,7 @@ export default function CategoryPage() {
           <View
             key={c.id}
             className={`category-nav-item${c.id === view.categoryId ? ' active' : ''}`}
-            onClick={() => {
-              uiStore.chooseCategory(c.id);
-              void load(c.id);
-            }}
+            onClick={() => uiStore.chooseCategory(c.id)}
           >
             {c.name}
           </View>
@@ -84,3 +62,6 @@ export default function CategoryPage() {
     </View>
   );
 }
+
+// Observes uiStore: a category chosen on the home page shows when the tab opens.
+export default observer(CategoryPage);
