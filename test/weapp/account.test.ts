@@ -17,6 +17,7 @@ import {
   tap,
   waitForText,
   waitUntil,
+  wxCalls,
 } from '../support/weapp-harness';
 import { AFTER_SALE_REASONS } from '../../domain/after-sale';
 
@@ -39,6 +40,15 @@ it('我的 shows the buyer, their tier, paid orders and total from the cloud', a
   expect(text).toContain(`已购 ${me.paidOrderCount} 单`);
   expect(text).toContain(formatYuan(me.paidTotalFen as Fen));
   expect(text).toContain(me.tier.name);
+
+  // Pull-down refresh: the page asks the cloud again and ends the refresh animation.
+  const before = cloudCalls.filter((c) => c.data.action === 'me').length;
+  page.instance.onPullDownRefresh();
+  await waitUntil(
+    'a fresh me call',
+    () => cloudCalls.filter((c) => c.data.action === 'me').length > before,
+  );
+  await waitUntil('the refresh to end', () => wxCalls.some((c) => c.api === 'stopPullDownRefresh'));
 });
 
 it('the order list shows every order of the buyer, paid ones with 实付', async () => {
