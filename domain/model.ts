@@ -53,6 +53,8 @@ export interface StockHold {
 
 export interface Sku {
   _id: string;
+  /** Below this many units in hand the SKU is low on stock (else the shop's default). */
+  lowStockThreshold?: number;
   productId: string;
   /** One value per product spec dimension, in the product's order. */
   specValues: string[];
@@ -235,12 +237,24 @@ export interface Refund {
   refundId?: string;
 }
 
+/**
+ * One movement of a SKU's stock in hand (sellable + held by unpaid orders): the stock ledger.
+ * OPENING starts it (the seed, a new SKU), ADJUST and SET are staff's (with a reason), SALE is a
+ * paid order taking its units. Holds and their release do not move stock in hand. The deltas of
+ * a SKU's entries sum to its stock in hand.
+ */
 export interface StockLog {
   _id: string;
   skuId: string;
+  kind: 'OPENING' | 'ADJUST' | 'SET' | 'SALE';
   delta: number;
-  stockAfter: number;
+  /** Stock in hand before and after (recorded for staff changes; a ledger view computes them for sales). */
+  before?: number;
+  after?: number;
+  /** Sellable stock after a staff change (what shoppers can buy). */
+  stockAfter?: number;
   reason: string;
   by: string;
   at: number;
+  orderId?: string;
 }

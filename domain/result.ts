@@ -14,6 +14,7 @@ export const ERROR_MESSAGES = {
   PRODUCT_UNAVAILABLE: '商品已下架',
   SKU_NOT_FOUND: '商品规格不存在',
   OUT_OF_STOCK: '库存不足',
+  STOCK_BUSY: '库存正在变动，请稍后重试',
   QUANTITY_LIMIT: '超出可购买数量',
   CART_EMPTY: '购物车里没有可结算的商品',
   ORDER_NOT_FOUND: '订单不存在',

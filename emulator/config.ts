@@ -1,7 +1,7 @@
 // The local cloud's settings from environment variables (documented in the README).
 import path from 'node:path';
 import type { CloudOptions } from './cloud';
-import { SEED, SEED_ENV_ID } from './seed/catalog';
+import { SEED, SEED_ENV_ID, SEED_TIME } from './seed/catalog';
 import { renderProductImage } from './seed/images';
 import { fileIdFor } from './storage/file-storage';
 import { seedCampaigns, seedCouponTemplates } from './seed/campaigns';
@@ -57,6 +57,18 @@ export function demoSeed(now: number, envId = SEED_ENV_ID): CloudOptions['seed']
     ...SEED,
     users: SEED.users.map((u) => withOrderTotals(u, orders)),
     orders,
+    // The stock ledger opens with each SKU's seeded stock, so it sums to the stock in hand.
+    stock_logs: SEED.skus.map((sku) => ({
+      _id: `open-${sku._id}`,
+      skuId: sku._id,
+      kind: 'OPENING',
+      delta: sku.stock,
+      before: 0,
+      after: sku.stock,
+      reason: '期初库存',
+      by: 'seed',
+      at: SEED_TIME,
+    })),
     campaigns: seedCampaigns(now),
     coupon_templates: seedCouponTemplates(now),
   };

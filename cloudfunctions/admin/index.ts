@@ -1,19 +1,22 @@
-// admin: staff-only actions (roles from the staff collection, as the API contract says): ship an
-// order (and upload the shipment to WeChat; list the uploads WeChat has not accepted), refund it fully or partly, adjust stock with a reason (logged), save a campaign.
+// admin: staff-only actions (roles from the staff collection, as the API contract says): stock
+// (list, changes, bulk, ledger), staff and roles, ship an order (and upload the shipment to
+// WeChat; list the uploads WeChat has not accepted), refund it fully or partly, adjust stock with a reason (logged), save a campaign.
 import type { Campaign } from '../../domain/campaigns/types';
 import { referencedIds } from '../../domain/campaigns/rules';
-import type { Order, Sku, StockLog } from '../../domain/model';
+import type { Order } from '../../domain/model';
 import { AppError } from '../../domain/result';
 import { expressCompany } from '../../domain/shipping';
 import { buildStorefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
-import { _, findById, findByIds, findWhere } from '../lib/infra/db';
+import { _, findById, findByIds, findWhere, updateWhere } from '../lib/infra/db';
 import { createHandler } from '../lib/infra/router';
 import { afterSaleQueue, rejectAfterSale } from '../lib/order/after-sale';
 import { pendingUpload, uploadShipment } from '../lib/order/shipping-upload';
 import { transition } from '../lib/order/transition';
 import { orderDetail } from '../lib/views/order-views';
 import { refundOrder } from './refund';
+import { listStaff, removeStaff, saveStaff, whoami } from './staff';
+import { bulkChange, changeStock, listSkus, stockLedger } from './stock';
 
 export const main = createHandler('admin', {
   // Ships a paid order and uploads the shipment to WeChat (see lib/order/shipping-upload.ts).
@@ -53,35 +56,28 @@ export const main = createHandler('admin', {
   afterSales: ({ status }, ctx) => afterSaleQueue(status, ctx.now),
   rejectAfterSale: ({ orderId, note }, ctx) => rejectAfterSale(orderId, note, ctx.now),
 
-  async adjustStock({ skuId, delta, reason, requestId }, ctx): Promise<StockLog> {
-    const logId = `adjust-${skuId}-${requestId}`;
-    // One transaction: the stock change and its log entry, once per request id.
-    return db.runTransaction(async (t: any) => {
-      const logged = await t.collection('stock_logs').doc(logId).get();
-      if (logged?.data) return logged.data as StockLog;
-      const sku = (await t.collection('skus').doc(skuId).get())?.data as Sku | null;
-      if (!sku) throw new AppError('SKU_NOT_FOUND');
-      const stockAfter = sku.stock + delta;
-      if (stockAfter < 0)
-        throw new AppError('OUT_OF_STOCK', `库存只有 ${sku.stock}，不能减少 ${-delta}`);
-      await t
-        .collection('skus')
-        .doc(skuId)
-        .update({ data: { stock: stockAfter } });
-      const log: StockLog = {
-        _id: logId,
-        skuId,
-        delta,
-        stockAfter,
-        reason,
-        by: ctx.openid,
-        at: ctx.now,
-      };
-      const { _id, ...fields } = log;
-      await t.collection('stock_logs').doc(_id).set({ data: fields });
-      return log;
-    }, 10);
+  // Stock (admin/stock.ts): the list, changes with their ledger entries, bulk changes, the ledger.
+  whoami: async (_input, ctx) => whoami(ctx),
+  skus: (input) => listSkus(input),
+  adjustStock: ({ skuId, delta, reason, requestId }, ctx) =>
+    changeStock(
+      { skuId, mode: 'ADJUST', amount: delta, reason },
+      `adjust-${skuId}-${requestId}`,
+      ctx,
+    ),
+  setStock: ({ skuId, count, reason, requestId }, ctx) =>
+    changeStock({ skuId, mode: 'SET', amount: count, reason }, `set-${skuId}-${requestId}`, ctx),
+  bulkStock: ({ rows, requestId }, ctx) => bulkChange(rows, requestId, ctx),
+  stockLedger: ({ skuId }) => stockLedger(skuId),
+  async setLowStockThreshold({ skuId, threshold }) {
+    await updateWhere('skus', { _id: skuId }, { lowStockThreshold: threshold });
+    return (await stockLedger(skuId)).sku;
   },
+
+  // Staff and roles (owner only; admin/staff.ts).
+  staffList: () => listStaff(),
+  saveStaff: (input) => saveStaff(input),
+  removeStaff: ({ openid }) => removeStaff(openid),
 
   // The contract's schema has checked every rule and its arguments; here, that the products and
   // SKUs they name exist. Then the home page's snapshot is rebuilt so shoppers see it at once.

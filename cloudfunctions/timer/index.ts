@@ -8,12 +8,14 @@
 //   - refunds whose request got no clear answer are settled by asking cloudPay;
 //   - coupon-center claims a crash left half done are finished or undone;
 //   - shipments WeChat has not accepted yet are uploaded again (with back-off);
+//   - stock-ledger entries a crashed stock change left pending are written;
 //   - the home page's snapshot is rebuilt.
 // Each step is a conditional update or an idempotent repeat, so overlapping runs are harmless,
 // and one item's failure does not stop the others.
 import type { Coupon } from '../../domain/campaigns/types';
 import type { Order, Refund } from '../../domain/model';
 import { CREATING_TIMEOUT_MS, PAID_STATUSES } from '../../domain/order-status';
+import { finishPendingLogs, type PendingSku } from '../lib/catalog/ledger';
 import { buildStorefront } from '../lib/catalog/storefront';
 import { couponQuotaKey, settleClaim } from '../lib/coupons/slots';
 import { isTimerTrigger } from '../lib/infra/callers';
@@ -114,6 +116,16 @@ export async function main(event: unknown) {
             await settleClaim(hold.orderId, quota._id);
           return true;
         },
+      },
+      deadline,
+    ),
+    stockLedger: await forEachDue<PendingSku>(
+      {
+        collection: 'skus',
+        where: { 'pendingLogs.at': _.lte(at - 60_000) },
+        sortBy: '_id',
+        label: 'stock ledger',
+        step: (sku) => finishPendingLogs(sku, at),
       },
       deadline,
     ),

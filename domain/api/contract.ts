@@ -19,6 +19,11 @@ import {
   userInputs,
 } from './inputs';
 import type {
+  AdminSkuListView,
+  AdminSkuView,
+  StaffMeView,
+  StaffView,
+  StockLedgerView,
   CartAddLinesView,
   CartCountView,
   CartView,
@@ -58,6 +63,7 @@ function returns<Output>() {
 
 const ALL_STAFF = ['owner', 'operator', 'warehouse'] as const;
 const MANAGERS = ['owner', 'operator'] as const;
+const OWNER = ['owner'] as const;
 
 export const API = {
   user: {
@@ -100,7 +106,16 @@ export const API = {
     afterSales: returns<OrderDetailView[]>()(adminInputs.afterSales, MANAGERS),
     rejectAfterSale: returns<OrderDetailView>()(adminInputs.rejectAfterSale, MANAGERS),
     refund: returns<Refund>()(adminInputs.refund, MANAGERS),
+    whoami: returns<StaffMeView>()(adminInputs.whoami, ALL_STAFF),
+    skus: returns<AdminSkuListView>()(adminInputs.skus, ALL_STAFF),
     adjustStock: returns<StockLog>()(adminInputs.adjustStock, ALL_STAFF),
+    setStock: returns<StockLog>()(adminInputs.setStock, ALL_STAFF),
+    bulkStock: returns<{ applied: StockLog[] }>()(adminInputs.bulkStock, ALL_STAFF),
+    stockLedger: returns<StockLedgerView>()(adminInputs.stockLedger, ALL_STAFF),
+    setLowStockThreshold: returns<AdminSkuView>()(adminInputs.setLowStockThreshold, ALL_STAFF),
+    staffList: returns<StaffView[]>()(adminInputs.staffList, OWNER),
+    saveStaff: returns<StaffView[]>()(adminInputs.saveStaff, OWNER),
+    removeStaff: returns<StaffView[]>()(adminInputs.removeStaff, OWNER),
     saveCampaign: returns<Campaign>()(adminInputs.saveCampaign, MANAGERS),
   },
 } as const;

@@ -135,6 +135,47 @@ export const adminInputs = {
     reason: z.string().trim().min(1).max(100),
     requestId,
   }),
+  /** Who is signed in to the admin (any staff role). */
+  whoami: z.object({}),
+  skus: z.object({
+    keyword: z.string().trim().max(30).optional(),
+    categoryId: id.optional(),
+    lowOnly: z.boolean().default(false),
+    cursor: z.number().int().min(0).max(100_000).default(0),
+  }),
+  /** Set the counted stock in hand (盘点), with a reason. */
+  setStock: z.object({
+    skuId: id,
+    count: z.number().int().min(0, '库存不能为负数').max(1_000_000),
+    reason: z.string().trim().min(1, '请填写原因').max(100),
+    requestId,
+  }),
+  /** Many changes at once (a CSV): all applied or none. */
+  bulkStock: z.object({
+    rows: z
+      .array(
+        z.object({
+          skuId: id,
+          mode: z.enum(['ADJUST', 'SET']),
+          amount: z.number().int().min(-1_000_000).max(1_000_000),
+          reason: z.string().trim().min(1, '请填写原因').max(100),
+        }),
+      )
+      .min(1, '没有要导入的行')
+      .max(200, '一次最多导入 200 行'),
+    requestId,
+  }),
+  stockLedger: z.object({ skuId: id }),
+  setLowStockThreshold: z.object({ skuId: id, threshold: z.number().int().min(0).max(100_000) }),
+  staffList: z.object({}),
+  saveStaff: z.object({
+    openid: z.string().trim().min(1, '请填写 OPENID').max(64),
+    name: z.string().trim().min(1, '请填写姓名').max(20),
+    role: z.enum(['owner', 'operator', 'warehouse'], {
+      errorMap: () => ({ message: '请选择角色' }),
+    }),
+  }),
+  removeStaff: z.object({ openid: z.string().trim().min(1).max(64) }),
   /** Creates or replaces a campaign; its rules and their arguments are checked first. */
   saveCampaign: z.object({ campaign: campaignSchema }),
 };

@@ -2,7 +2,7 @@
 // The app renders these and sends nothing back but ids, quantities and choices.
 import type { AfterSale } from '../after-sale';
 import type { Fen } from '../money';
-import type { Address, Adjustment, OrderLine, OrderStatus } from '../model';
+import type { Address, Adjustment, OrderLine, OrderStatus, StaffRole, StockLog } from '../model';
 import type { CouponOption, PaymentStep } from '../pricing/quote';
 import type { ShippingUpload } from '../shipping';
 
@@ -284,4 +284,49 @@ export interface TierView {
 /** A shipped order as staff see it: with the state of its upload to WeChat (发货信息管理). */
 export interface ShipmentView extends OrderDetailView {
   shippingUpload: ShippingUpload;
+}
+
+/** A SKU as staff see it in the stock list. */
+export interface AdminSkuView {
+  id: string;
+  productId: string;
+  title: string;
+  specText: string;
+  categoryId: string;
+  onSale: boolean;
+  priceFen: Fen;
+  /** On the shelf: sellable plus held by unpaid orders. */
+  inHand: number;
+  held: number;
+  /** What shoppers can still buy. */
+  sellable: number;
+  sold: number;
+  lowStockThreshold: number;
+  low: boolean;
+}
+
+export interface AdminSkuListView {
+  skus: AdminSkuView[];
+  nextCursor: number | null;
+}
+
+/** A SKU's stock ledger, oldest first, each entry with the figure before and after it. */
+export interface StockLedgerView {
+  sku: AdminSkuView;
+  entries: (StockLog & { before: number; after: number })[];
+}
+
+/** Who is signed in to the admin, and what their role lets them do. */
+export interface StaffMeView {
+  openid: string;
+  name: string;
+  role: StaffRole;
+  /** The admin actions this role may call. */
+  actions: string[];
+}
+
+export interface StaffView {
+  openid: string;
+  name: string;
+  role: StaffRole;
 }
