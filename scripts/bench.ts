@@ -25,12 +25,11 @@ import { buildCloud } from './build-cloud';
 import { appIsStale, buildApp } from './build-app';
 
 const root = path.resolve(__dirname, '..');
-const SUBPACKAGE_ROOTS = [
-  'packages/product',
-  'packages/checkout',
-  'packages/orders',
-  'packages/coupons',
-];
+/** The mini-program's subpackages, as the built app.json lists them. */
+function subpackageRoots(): string[] {
+  const app = JSON.parse(fs.readFileSync(path.join(root, 'dist/weapp/app.json'), 'utf8'));
+  return (app.subPackages ?? app.subpackages ?? []).map((p: { root: string }) => p.root);
+}
 
 function sizeOf(target: string): number {
   const stat = fs.statSync(target);
@@ -47,7 +46,7 @@ const percentile = (values: number[], p: number) =>
 function packageSizes(): void {
   const dist = path.join(root, 'dist/weapp');
   const total = sizeOf(dist);
-  const subpackages = SUBPACKAGE_ROOTS.map((p) => ({ root: p, bytes: sizeOf(path.join(dist, p)) }));
+  const subpackages = subpackageRoots().map((p) => ({ root: p, bytes: sizeOf(path.join(dist, p)) }));
   const main = total - subpackages.reduce((s, p) => s + p.bytes, 0);
   console.log(`weapp main package: ${kb(main)} (target < 1,000 KB), total: ${kb(total)}`);
   for (const p of subpackages) console.log(`  subpackage ${p.root}: ${kb(p.bytes)}`);

@@ -7,6 +7,11 @@ export default defineAppConfig({
     { root: 'packages/checkout', pages: ['index'] },
     { root: 'packages/orders', pages: ['list/index', 'detail/index'] },
     { root: 'packages/coupons', pages: ['center/index', 'mine/index'] },
+    // Staff only: stock, staff and roles (more sections come with later issues).
+    {
+      root: 'packages/admin',
+      pages: ['index', 'stock/index', 'sku/index', 'import/index', 'staff/index'],
+    },
   ],
   // WeChat's address book at checkout; also declared in the privacy guide (README: deploying).
   requiredPrivateInfos: ['chooseAddress'],

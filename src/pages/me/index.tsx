@@ -77,6 +77,15 @@ function MePage() {
       </View>
 
       <View className="section me-links">
+        {me?.staffRole ? (
+          <View
+            className="me-link me-admin"
+            onClick={() => Taro.navigateTo({ url: '/packages/admin/index' })}
+          >
+            <Text>店铺管理</Text>
+            <Text className="muted">›</Text>
+          </View>
+        ) : null}
         <View
           className="me-link"
           onClick={() => Taro.navigateTo({ url: '/packages/coupons/mine/index' })}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '库存明细',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '员工与权限',
+  enablePullDownRefresh: true,
+});

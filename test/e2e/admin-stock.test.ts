@@ -1,0 +1,116 @@
+// The staff admin in real Chromium over the H5 build, as the demo owner (the browser's demo
+// identity): on a desktop (1280x800) the side menu and a sortable stock table, a SKU's stock
+// adjusted with a reason and its ledger, a CSV import refused whole for one bad line and then
+// applied; on a phone the same work from 我的 → 店铺管理 with cards. A shopper is refused.
+import type { Browser, Page } from 'playwright-core';
+import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
+import { DEMO_USERS, SEED, SPECIAL } from '../../emulator/seed/catalog';
+import { launchBrowser, newPhonePage } from '../support/browser';
+import { expectOk } from '../support/shop';
+
+let cloud: LocalCloud;
+let browser: Browser;
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({ seed: true, web: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await cloud?.stop();
+});
+
+async function desktopAs(openid: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.route('**/*', (route) =>
+    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+  );
+  await page.addInitScript(`localStorage.setItem('demo-openid', ${JSON.stringify(openid)})`);
+  return page;
+}
+
+const sku = SEED.skus.find((s) => s._id === 'p-longjing-1')!;
+const product = SEED.products.find((p) => p._id === sku.productId)!;
+
+it('on a desktop: the menu, a sortable table, a stock change with its ledger, a CSV import all or nothing', async () => {
+  const page = await desktopAs(DEMO_USERS.staff);
+  await page.goto(`${cloud.webUrl}/#/packages/admin/stock/index`);
+  const menu = page.locator('.admin-menu');
+  await menu.waitFor();
+  await expect(menu.isVisible()).resolves.toBe(true);
+  await expect(menu.textContent()).resolves.toContain('员工与权限');
+  const table = page.locator('.admin-stock .admin-table, .admin-table').first();
+  await table.locator('.admin-row').first().waitFor();
+  await expect(page.locator('.admin-cards').first().isVisible()).resolves.toBe(false);
+
+  // Sort by 在库, ascending: the sold-out SKU (0 in hand) comes first once the low filter is on.
+  await page.locator('.admin-low-only').click();
+  await page.locator('.admin-td-inHand').first().waitFor();
+  await page.locator('.admin-th-inHand').first().click();
+  const inHand = (await page.locator('.admin-td-inHand').allTextContents()).map(Number);
+  expect(inHand).toEqual([...inHand].sort((a, b) => a - b));
+  expect(inHand[0]).toBe(0);
+  await page.locator('.admin-th-inHand').first().click();
+  const reversed = (await page.locator('.admin-td-inHand').allTextContents()).map(Number);
+  expect(reversed).toEqual([...inHand].sort((a, b) => b - a));
+
+  // A SKU: add 20 units as 入库; the figures and the ledger follow.
+  await page.goto(`${cloud.webUrl}/#/packages/admin/sku/index?id=${sku._id}`);
+  await page.locator('.admin-figure-in-hand').waitFor();
+  await page.locator('.admin-amount input').fill('20');
+  await page.locator('.admin-stock-submit').click();
+  await page.locator('.admin-figure-in-hand', { hasText: `在库 ${sku.stock + 20}` }).waitFor();
+  const firstRow = page.locator('.admin-table .admin-row').first();
+  await expect(firstRow.textContent()).resolves.toMatch(
+    new RegExp(`调整\\+20${sku.stock}${sku.stock + 20}入库${DEMO_USERS.staff}`),
+  );
+
+  // A CSV with one bad line changes nothing and names the line; fixed, it is applied.
+  await page.goto(`${cloud.webUrl}/#/packages/admin/import/index`);
+  const csv = page.locator('.admin-csv textarea');
+  await csv.waitFor();
+  await csv.fill(`skuId,方式,数量,原因\n${sku._id},入库,5,到货\nno-such-sku,盘点,3,盘点`);
+  await page.locator('.admin-import-submit').click();
+  await page.getByText('第 3 行：规格 no-such-sku 不存在').waitFor();
+  const ledger = await expectOk(cloud, DEMO_USERS.staff, 'admin', 'stockLedger', {
+    skuId: sku._id,
+  });
+  expect(ledger.sku.inHand).toBe(sku.stock + 20);
+  await csv.fill(
+    `skuId,方式,数量,原因\n${sku._id},入库,5,到货\n${SPECIAL.lowStockSkuId},盘点,30,盘点`,
+  );
+  await page.locator('.admin-import-submit').click();
+  await page.getByText('已导入 2 行').waitFor();
+  const after = await expectOk(cloud, DEMO_USERS.staff, 'admin', 'stockLedger', { skuId: sku._id });
+  expect(after.sku.inHand).toBe(sku.stock + 25);
+});
+
+it('on a phone: 我的 → 店铺管理, cards, a count (盘点) from the SKU page', async () => {
+  const { page } = await newPhonePage(browser);
+  await page.addInitScript(
+    `localStorage.setItem('demo-openid', ${JSON.stringify(DEMO_USERS.staff)})`,
+  );
+  await page.goto(`${cloud.webUrl}/#/pages/me/index`);
+  await page.locator('.me-admin').click();
+  await page.locator('.admin-section-link', { hasText: '库存' }).click();
+  await page.locator('.admin-search input').fill(product.title);
+  await page.locator('.admin-chip', { hasText: '搜索' }).click();
+  const card = page.locator('.admin-sku-card', { hasText: product.title }).first();
+  await card.waitFor();
+  await expect(page.locator('.admin-table').first().isVisible()).resolves.toBe(false);
+  await card.click();
+  await page.locator('.admin-mode-set').click();
+  await page.locator('.admin-amount input').fill('99');
+  await page.locator('.admin-stock-submit').click();
+  await page.locator('.admin-figure-in-hand', { hasText: '在库 99' }).waitFor();
+  await expect(page.locator('.admin-ledger-card').first().textContent()).resolves.toContain('盘点');
+});
+
+it('a shopper is told the admin is for staff, and the cloud refuses them', async () => {
+  const { page } = await newPhonePage(browser);
+  await page.addInitScript(`localStorage.setItem('demo-openid', 'e2e-nosy-shopper')`);
+  await page.goto(`${cloud.webUrl}/#/packages/admin/stock/index`);
+  await page.getByText('只有店铺员工可以使用店铺管理').waitFor();
+  await expect(page.locator('.admin-row').count()).resolves.toBe(0);
+});
