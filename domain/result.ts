@@ -15,6 +15,8 @@ export const ERROR_MESSAGES = {
   SKU_NOT_FOUND: '商品规格不存在',
   OUT_OF_STOCK: '库存不足',
   STOCK_BUSY: '库存正在变动，请稍后重试',
+  SIGNIN_INVALID: '二维码已失效，请在电脑上刷新后重新扫码',
+  SESSION_INVALID: '登录已失效，请重新扫码登录',
   QUANTITY_LIMIT: '超出可购买数量',
   CART_EMPTY: '购物车里没有可结算的商品',
   ORDER_NOT_FOUND: '订单不存在',

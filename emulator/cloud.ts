@@ -1,5 +1,6 @@
 // The local cloud, assembled: database, function host, cloudPay sandbox, openapi recorder, cloud
 // storage, timer triggers and the HTTP gateway, all in one process with the real wx-server-sdk.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +38,8 @@ export interface CloudOptions {
   dbLatencyMs?: number;
   /** Documents to load into collections that are empty on start (demo data). */
   seed?: Record<string, { _id: string }[]>;
+  /** ADMIN_SESSION_SECRET for the functions (default: random per start). */
+  adminSessionSecret?: string;
   /** Files to put in cloud storage where missing on start (demo pictures), by cloud path. */
   seedFiles?: Record<string, Buffer>;
 }
@@ -74,7 +77,14 @@ export class Cloud {
       () => this.clock.now(),
       options.dbLatencyMs ?? 0,
     );
-    this.functions = new FunctionHost(options.functionDirs, { appid, envId });
+    this.functions = new FunctionHost(options.functionDirs, {
+      appid,
+      envId,
+      // The staff session secret (set per function in production); a new one per local cloud.
+      variables: {
+        ADMIN_SESSION_SECRET: options.adminSessionSecret ?? randomBytes(24).toString('hex'),
+      },
+    });
     this.notifier = new Notifier(this.stateStore, this.functions, {
       retryBaseMs: options.payRetryBaseMs ?? 1000,
       maxDelayMs: 60_000,

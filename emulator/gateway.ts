@@ -4,12 +4,14 @@
 //                             Identity: X-WX-OPENID (and optional X-WX-UNIONID) headers.
 //                             X-Cloud-Db-Requests: the database requests the call made.
 //   /_storage/<bucket>/...    cloud storage's files (emulator/storage/storage-http.ts).
+//   /http/<path>              the HTTP access service (emulator/http-access.ts).
 //   /_emulator/...            controls for tests, the H5 client and developers (see README).
 import http from 'node:http';
 import type { Cloud } from './cloud';
 import { PayError } from './pay/sandbox';
 import { RequestCounter } from './runtime/request-counter';
 import { handleStorageHttp } from './storage/storage-http';
+import { handleHttpAccess } from './http-access';
 
 export const DEFAULT_MAX_BODY_BYTES = 6 * 1024 * 1024;
 
@@ -168,13 +170,17 @@ export function gatewayHandler(
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-WX-OPENID, X-WX-UNIONID');
+    res.setHeader(
+      'Access-Control-Allow-Headers',
+      'Content-Type, Authorization, X-WX-OPENID, X-WX-UNIONID',
+    );
     res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, PUT, POST, DELETE, OPTIONS');
     // The H5 client (another origin in development) may read the request count too.
     res.setHeader('Access-Control-Expose-Headers', DB_REQUESTS_HEADER);
     if (req.method === 'OPTIONS') return send(res, 204, undefined);
     try {
       if (await handleStorageHttp(cloud.storage, req, res, url, maxBodyBytes)) return;
+      if (await handleHttpAccess(cloud, req, res, url, maxBodyBytes)) return;
       const body = await readJson(req, maxBodyBytes);
       const fn = /^\/functions\/([^/]+)$/.exec(url.pathname);
       if (fn && req.method === 'POST')

@@ -31,7 +31,7 @@ export async function startShopServer(
   const root = path.resolve(webRoot);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const cloudPath = ['/functions/', '/_emulator/', '/_storage/'];
+    const cloudPath = ['/functions/', '/_emulator/', '/_storage/', '/http/'];
     if (cloudPath.some((prefix) => url.pathname.startsWith(prefix))) {
       void gateway(req, res);
       return;

@@ -113,6 +113,8 @@ export const API = {
     bulkStock: returns<{ applied: StockLog[] }>()(adminInputs.bulkStock, ALL_STAFF),
     stockLedger: returns<StockLedgerView>()(adminInputs.stockLedger, ALL_STAFF),
     setLowStockThreshold: returns<AdminSkuView>()(adminInputs.setLowStockThreshold, ALL_STAFF),
+    confirmSignin: returns<{ confirmed: true }>()(adminInputs.confirmSignin, ALL_STAFF),
+    revokeSessions: returns<{ revoked: true }>()(adminInputs.revokeSessions, ALL_STAFF),
     staffList: returns<StaffView[]>()(adminInputs.staffList, OWNER),
     saveStaff: returns<StaffView[]>()(adminInputs.saveStaff, OWNER),
     removeStaff: returns<StaffView[]>()(adminInputs.removeStaff, OWNER),

@@ -167,6 +167,10 @@ export const adminInputs = {
   }),
   stockLedger: z.object({ skuId: id }),
   setLowStockThreshold: z.object({ skuId: id, threshold: z.number().int().min(0).max(100_000) }),
+  /** A staff member confirms a desktop sign-in by scanning its QR code in the mini-program. */
+  confirmSignin: z.object({ code: z.string().trim().min(8).max(32) }),
+  /** Ends every desktop session of a staff member (the owner, for anyone; staff, for themselves). */
+  revokeSessions: z.object({ openid: z.string().trim().min(1).max(64) }),
   staffList: z.object({}),
   saveStaff: z.object({
     openid: z.string().trim().min(1, '请填写 OPENID').max(64),

@@ -25,6 +25,11 @@ export interface TriggerConfig {
 export interface FunctionConfig {
   triggers?: TriggerConfig[];
   timeout?: number;
+  /**
+   * The path the HTTP access service routes to this function (configured in the CloudBase
+   * console in production; here read from config.json as `httpAccess.path`).
+   */
+  httpAccess?: { path: string };
 }
 
 interface Loaded {
@@ -41,7 +46,12 @@ export class FunctionHost {
 
   constructor(
     private readonly dirs: string[],
-    private readonly settings: { appid: string; envId: string },
+    private readonly settings: {
+      appid: string;
+      envId: string;
+      /** Environment variables every function sees (what the console sets per function). */
+      variables?: Record<string, string>;
+    },
   ) {}
 
   /** Every function found in the function directories (first directory wins on a clash). */
@@ -92,6 +102,7 @@ export class FunctionHost {
     const fn = this.load(name);
     const requestId = randomUUID();
     const env = {
+      ...this.settings.variables,
       WX_CONTEXT_KEYS: CONTEXT_KEYS,
       WX_APPID: this.settings.appid,
       WX_OPENID: caller.openid,
@@ -114,6 +125,15 @@ export class FunctionHost {
     return withRequestCounter(counter, () =>
       withInvocationEnv(env, () => Promise.resolve().then(() => fn.main(event, context))),
     );
+  }
+
+  /** The function the HTTP access service routes `urlPath` to (its path is a prefix), if any. */
+  httpRoute(urlPath: string): { name: string; base: string } | null {
+    for (const name of this.names()) {
+      const base = this.config(name).httpAccess?.path?.replace(/\/+$/, '');
+      if (base && (urlPath === base || urlPath.startsWith(`${base}/`))) return { name, base };
+    }
+    return null;
   }
 
   /** The directory of a function; found once, like a deployed function's code. */

@@ -16,6 +16,9 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'users' },
   { name: 'touches', indexes: [{ fields: ['openid'] }] },
   { name: 'staff' },
+  /** Desktop sign-in codes and staff sessions (lib/users/staff-sessions.ts). */
+  { name: 'admin_signins' },
+  { name: 'admin_sessions', indexes: [{ fields: ['openid'] }] },
   { name: 'cart_items', indexes: [{ fields: ['openid'] }] },
   {
     name: 'orders',

@@ -32,7 +32,20 @@ export type Handlers<F extends FunctionName> = {
   [A in ActionName<F>]: (input: ParsedInputOf<F, A>, ctx: Context) => Promise<OutputOf<F, A>>;
 };
 
-export function createHandler<F extends FunctionName>(fn: F, handlers: Handlers<F>) {
+/** Who is calling: the cloud context's user, or (admin over HTTP) a verified staff session. */
+export type Identity = { openid?: string; unionid?: string };
+
+/** The caller as WeChat says: the cloud context (never the event). */
+const wechatIdentity = (): Identity => {
+  const { OPENID, UNIONID } = cloud.getWXContext();
+  return { openid: OPENID, unionid: UNIONID };
+};
+
+export function createHandler<F extends FunctionName>(
+  fn: F,
+  handlers: Handlers<F>,
+  identify: () => Identity = wechatIdentity,
+) {
   const specs = API[fn] as unknown as Record<string, ActionSpec>;
   return async function main(event: unknown): Promise<Result<unknown>> {
     const { action: name, ...raw } = (
@@ -50,7 +63,7 @@ export function createHandler<F extends FunctionName>(fn: F, handlers: Handlers<
       delete raw.userInfo;
       const parsed = spec.input.safeParse(raw);
       if (!parsed.success) return invalidInput(parsed.error);
-      const { OPENID, UNIONID } = cloud.getWXContext();
+      const { openid: OPENID, unionid: UNIONID } = identify();
       if (!OPENID) return err('NOT_LOGGED_IN');
       let staff: Staff | null = null;
       if (spec.staff) {
