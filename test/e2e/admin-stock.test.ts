@@ -7,6 +7,8 @@ import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { DEMO_USERS, SEED, SPECIAL } from '../../emulator/seed/catalog';
 import { launchBrowser, newPhonePage } from '../support/browser';
 import { expectOk } from '../support/shop';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 
 let cloud: LocalCloud;
 let browser: Browser;
@@ -31,6 +33,30 @@ async function desktopAs(openid: string): Promise<Page> {
 }
 
 const sku = SEED.skus.find((s) => s._id === 'p-longjing-1')!;
+
+it('on a desktop, a browser signs in by QR: staff confirm in the mini-program, the admin opens', async () => {
+  const page = await desktopAs('e2e-desktop-browser'); // no staff identity of its own
+  await page.goto(`${cloud.webUrl}/#/packages/admin/index`);
+  const qr = page.locator('.signin-qr img');
+  await qr.waitFor();
+  const src = (await qr.getAttribute('src'))!;
+  const png = PNG.sync.read(Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  const target = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data;
+  const scene = decodeURIComponent(target.split('scene=')[1]);
+  const code = new URLSearchParams(scene).get('a')!;
+  // The owner scans it with the mini-program and confirms (as their WeChat self).
+  await expectOk(cloud, DEMO_USERS.staff, 'admin', 'confirmSignin', { code });
+  await page.locator('.admin-menu-who', { hasText: '店长' }).waitFor();
+  await page.locator('.admin-section-link', { hasText: '库存' }).waitFor();
+  // Admin calls now go over the session through the HTTP access route.
+  const calls: string[] = [];
+  page.on('request', (r) => calls.push(new URL(r.url()).pathname));
+  await page.locator('.admin-menu-item', { hasText: '库存' }).click();
+  await page.locator('.admin-row').first().waitFor();
+  expect(calls).toContain('/http/admin-api/call');
+  await page.locator('.admin-signout').click();
+  await page.locator('.signin-qr img').waitFor();
+});
 const product = SEED.products.find((p) => p._id === sku.productId)!;
 
 it('on a desktop: the menu, a sortable table, a stock change with its ledger, a CSV import all or nothing', async () => {

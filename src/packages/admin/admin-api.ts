@@ -1,23 +1,26 @@
 // The admin's cloud calls (the admin function's actions), kept in the subpackage so the main
-// package does not carry them. Typed by the API contract like every call.
+// package does not carry them. Typed by the API contract like every call; in a desktop browser
+// signed in by QR they go over the staff session (session.ts).
 import type { ActionName, InputOf } from '@domain/api/contract';
-import { callCloud } from '../../services/cloud';
+import { adminCall } from './session';
 
 type In<A extends ActionName<'admin'>> = InputOf<'admin', A>;
 
 export const adminApi = {
-  whoami: () => callCloud('admin', 'whoami', {}),
-  skus: (input: In<'skus'>) => callCloud('admin', 'skus', input),
-  stockLedger: (skuId: string) => callCloud('admin', 'stockLedger', { skuId }),
-  adjustStock: (input: In<'adjustStock'>) => callCloud('admin', 'adjustStock', input),
-  setStock: (input: In<'setStock'>) => callCloud('admin', 'setStock', input),
-  bulkStock: (input: In<'bulkStock'>) => callCloud('admin', 'bulkStock', input),
+  whoami: () => adminCall('whoami', {}),
+  skus: (input: In<'skus'>) => adminCall('skus', input),
+  stockLedger: (skuId: string) => adminCall('stockLedger', { skuId }),
+  adjustStock: (input: In<'adjustStock'>) => adminCall('adjustStock', input),
+  setStock: (input: In<'setStock'>) => adminCall('setStock', input),
+  bulkStock: (input: In<'bulkStock'>) => adminCall('bulkStock', input),
   setLowStockThreshold: (skuId: string, threshold: number) =>
-    callCloud('admin', 'setLowStockThreshold', { skuId, threshold }),
-  staffList: () => callCloud('admin', 'staffList', {}),
-  saveStaff: (input: In<'saveStaff'>) => callCloud('admin', 'saveStaff', input),
-  removeStaff: (openid: string) => callCloud('admin', 'removeStaff', { openid }),
+    adminCall('setLowStockThreshold', { skuId, threshold }),
+  staffList: () => adminCall('staffList', {}),
+  saveStaff: (input: In<'saveStaff'>) => adminCall('saveStaff', input),
+  removeStaff: (openid: string) => adminCall('removeStaff', { openid }),
 };
 
 export const newRequestId = () =>
   `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+
+export const confirmSignin = (code: string) => adminCall('confirmSignin', { code });

@@ -7,11 +7,11 @@ import { AdminShell, visibleSections } from './components/AdminShell';
 import { adminApi } from './admin-api';
 import './admin.scss';
 
-export default function AdminHomePage() {
+function AdminHomePageContent() {
   const me = useCloudData(() => adminApi.whoami(), []);
   const low = useCloudData(() => adminApi.skus({ lowOnly: true }), []);
   return (
-    <AdminShell current="home">
+    <>
       <Text className="admin-title">店铺管理</Text>
       <View className="admin-sections">
         {me.data
@@ -40,6 +40,16 @@ export default function AdminHomePage() {
           <Text className="admin-low">{`在库 ${s.inHand} · 可售 ${s.sellable}（低于 ${s.lowStockThreshold}）`}</Text>
         </View>
       ))}
+    </>
+  );
+}
+
+// The page's data loads inside the frame: only once the caller is known to be staff (a browser
+// may first have to sign in).
+export default function AdminHomePage() {
+  return (
+    <AdminShell current="home">
+      <AdminHomePageContent />
     </AdminShell>
   );
 }

@@ -5,6 +5,8 @@ import type { StaffMeView } from '@domain/api/views';
 import { useCloudData } from '../../../hooks/useCloudData';
 import { ErrorState, Loading } from '../../../components/StateView';
 import { adminApi } from '../admin-api';
+import { sessionToken, signinApi } from '../session';
+import { SigninPanel } from './SigninPanel';
 import './AdminShell.scss';
 import './AdminDesktop.scss';
 
@@ -28,13 +30,30 @@ export function AdminShell({
   children,
 }: PropsWithChildren<{ current: (typeof SECTIONS)[number]['key'] }>) {
   const { data: me, error, code, retry } = useCloudData(() => adminApi.whoami(), []);
-  if (code === 'FORBIDDEN') return <ErrorState message="只有店铺员工可以使用店铺管理" />;
+  const notStaff = code === 'FORBIDDEN' || code === 'NOT_LOGGED_IN' || code === 'SESSION_INVALID';
+  // A browser signs in by scanning a QR code with the mini-program (a staff session).
+  if (notStaff && process.env.TARO_ENV === 'h5' && !sessionToken())
+    return (
+      <View className="admin-signin">
+        <ErrorState message="只有店铺员工可以使用店铺管理" />
+        <SigninPanel onSignedIn={retry} />
+      </View>
+    );
+  if (notStaff) return <ErrorState message="只有店铺员工可以使用店铺管理" />;
   if (error && !me) return <ErrorState message={error} onRetry={retry} />;
   if (!me) return <Loading />;
   return (
     <View className="admin">
       <View className="admin-menu">
         <Text className="admin-menu-who">{`${me.name} · ${ROLE_TEXT[me.role] ?? me.role}`}</Text>
+        {sessionToken() ? (
+          <View
+            className="admin-menu-item admin-signout"
+            onClick={() => void signinApi.signOut().then(retry)}
+          >
+            退出登录
+          </View>
+        ) : null}
         {visibleSections(me).map((s) => (
           <View
             key={s.key}

@@ -11,7 +11,7 @@ import '../admin.scss';
 
 const EXAMPLE = 'skuId,方式,数量,原因\np-longjing-1,入库,20,到货\np-dahongpao-1,盘点,12,月底盘点';
 
-export default function StockImportPage() {
+function StockImportPageContent() {
   const [text, setText] = useState('');
   const [serverErrors, setServerErrors] = useState<{ row: number; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
@@ -45,7 +45,7 @@ export default function StockImportPage() {
   };
 
   return (
-    <AdminShell current="import">
+    <>
       <Text className="admin-title">批量导入库存</Text>
       <Text className="muted">
         每行：规格编号,方式（入库/调整 或 盘点）,数量,原因。全部行都正确才会导入。
@@ -75,6 +75,16 @@ export default function StockImportPage() {
           {busy ? '导入中…' : '导入'}
         </View>
       </View>
+    </>
+  );
+}
+
+// The page's data loads inside the frame: only once the caller is known to be staff (a browser
+// may first have to sign in).
+export default function StockImportPage() {
+  return (
+    <AdminShell current="import">
+      <StockImportPageContent />
     </AdminShell>
   );
 }

@@ -38,7 +38,7 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
 
-export default function SkuStockPage() {
+function SkuStockPageContent() {
   const { params } = useRouter();
   const skuId = params.id ?? '';
   const ledger = useCloudData(() => adminApi.stockLedger(skuId), [skuId]);
@@ -92,7 +92,7 @@ export default function SkuStockPage() {
   };
 
   return (
-    <AdminShell current="stock">
+    <>
       <Text className="admin-title">{`${sku.title} · ${sku.specText}`}</Text>
       <View className="admin-figures">
         <Text className={`admin-figure-in-hand${sku.low ? ' admin-low' : ''}`}>
@@ -170,6 +170,16 @@ export default function SkuStockPage() {
           </View>
         ))}
       </View>
+    </>
+  );
+}
+
+// The page's data loads inside the frame: only once the caller is known to be staff (a browser
+// may first have to sign in).
+export default function SkuStockPage() {
+  return (
+    <AdminShell current="stock">
+      <SkuStockPageContent />
     </AdminShell>
   );
 }

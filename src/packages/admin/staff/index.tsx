@@ -17,7 +17,7 @@ const ROLES: { role: StaffRole; text: string; note: string }[] = [
   { role: 'warehouse', text: '仓库', note: '只管库存与发货' },
 ];
 
-export default function StaffPage() {
+function StaffPageContent() {
   const list = useCloudData(() => adminApi.staffList(), []);
   const [openid, setOpenid] = useState('');
   const [name, setName] = useState('');
@@ -27,9 +27,9 @@ export default function StaffPage() {
 
   if (list.error && !shown)
     return (
-      <AdminShell current="staff">
+      <>
         <ErrorState message={list.error} onRetry={list.retry} />
-      </AdminShell>
+      </>
     );
 
   const save = async () => {
@@ -53,7 +53,7 @@ export default function StaffPage() {
   };
 
   return (
-    <AdminShell current="staff">
+    <>
       <Text className="admin-title">员工与权限</Text>
       {!shown ? <Loading /> : null}
       {shown?.map((s) => (
@@ -94,6 +94,16 @@ export default function StaffPage() {
           保存
         </View>
       </View>
+    </>
+  );
+}
+
+// The page's data loads inside the frame: only once the caller is known to be staff (a browser
+// may first have to sign in).
+export default function StaffPage() {
+  return (
+    <AdminShell current="staff">
+      <StaffPageContent />
     </AdminShell>
   );
 }

@@ -34,7 +34,7 @@ const COLUMNS: Column<AdminSkuView>[] = [
   { key: 'status', title: '状态', value: (s) => (s.onSale ? '在售' : '已下架') },
 ];
 
-export default function StockPage() {
+function StockPageContent() {
   const [keyword, setKeyword] = useState('');
   const [search, setSearch] = useState('');
   const [categoryId, setCategoryId] = useState<string | undefined>(undefined);
@@ -56,7 +56,7 @@ export default function StockPage() {
   );
   const skus = list.items;
   return (
-    <AdminShell current="stock">
+    <>
       <Text className="admin-title">库存</Text>
       <View className="admin-toolbar">
         <Input
@@ -116,6 +116,16 @@ export default function StockPage() {
           ) : null}
         </>
       ) : null}
+    </>
+  );
+}
+
+// The page's data loads inside the frame: only once the caller is known to be staff (a browser
+// may first have to sign in).
+export default function StockPage() {
+  return (
+    <AdminShell current="stock">
+      <StockPageContent />
     </AdminShell>
   );
 }
