@@ -1,47 +1,39 @@
-// The admin function's actions (its main is index.ts; over HTTP, adminHttp runs the same ones):
-// staff-only actions (roles from the staff collection, as the API contract says): stock
-// (list, changes, bulk, ledger), staff and roles, ship an order (and upload the shipment to
-// WeChat; list the uploads WeChat has not accepted), refund it fully or partly, adjust stock with a reason (logged), save a campaign.
+// The admin function's actions (its main is index.ts; over HTTP, adminHttp runs the same ones),
+// for staff only (roles from the staff collection, as the API contract says): stock (list,
+// changes, bulk, ledger), staff and roles, desktop sign-in, finding orders, shipping (one or
+// many; shipments uploaded to WeChat), refunds, the after-sale queue, saving a campaign.
 import type { Campaign } from '../../domain/campaigns/types';
 import { referencedIds } from '../../domain/campaigns/rules';
 import type { Order } from '../../domain/model';
 import { AppError } from '../../domain/result';
-import { expressCompany } from '../../domain/shipping';
 import { buildStorefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
-import { _, findById, findByIds, findWhere, updateWhere } from '../lib/infra/db';
+import { _, findByIds, findWhere, updateWhere } from '../lib/infra/db';
 import type { Handlers } from '../lib/infra/router';
 import { afterSaleQueue, rejectAfterSale } from '../lib/order/after-sale';
-import { pendingUpload, uploadShipment } from '../lib/order/shipping-upload';
-import { transition } from '../lib/order/transition';
 import { orderDetail } from '../lib/views/order-views';
 import { confirmSignin, revokeSessions } from '../lib/users/staff-sessions';
+import { adminOrder, searchOrders } from './orders';
+import { shipOrder } from './ship';
 import { refundOrder } from './refund';
 import { listStaff, removeStaff, saveStaff, whoami } from './staff';
 import { bulkChange, changeStock, listSkus, stockLedger } from './stock';
 
 export const adminHandlers: Handlers<'admin'> = {
-  // Ships a paid order and uploads the shipment to WeChat (see lib/order/shipping-upload.ts).
-  async ship({ orderId, company, trackingNo }, ctx) {
-    const express = expressCompany(company);
-    if (!express) throw new AppError('INVALID_INPUT', `不支持的快递公司：${company}`);
-    const order = await findById<Order>('orders', orderId);
-    if (!order) throw new AppError('ORDER_NOT_FOUND');
-    if (order.status !== 'PAID') throw new AppError('ORDER_STATE', '只有待发货的订单可以发货');
-    const shipping = {
-      company: express.name,
-      companyCode: express.code,
-      trackingNo,
-      at: ctx.now,
-      by: ctx.openid,
-    };
-    const shippingUpload = pendingUpload(order, ctx.now);
-    // Conditional on PAID: an order whose full refund was recorded meanwhile is REFUNDING.
-    if (!(await transition(order, 'ship', ctx.openid, ctx.now, { shipping, shippingUpload })))
-      throw new AppError('ORDER_STATE', '订单状态已变化（可能正在退款），未发货');
-    const shipped: Order = { ...order, status: 'SHIPPED', shipping, shippingUpload };
-    const upload = await uploadShipment(shipped, ctx.now);
-    return { ...orderDetail(shipped, ctx.now), shippingUpload: upload };
+  // Shipping (admin/ship.ts): one order, or many from CSV rows.
+  ship: shipOrder,
+  async bulkShip({ rows }, ctx) {
+    const results = [];
+    for (const [i, row] of rows.entries()) {
+      try {
+        await shipOrder(row, ctx);
+        results.push({ row: i + 1, orderId: row.orderId, ok: true, message: '已发货' });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        results.push({ row: i + 1, orderId: row.orderId, ok: false, message: e.message });
+      }
+    }
+    return { results };
   },
 
   // Shipments WeChat has not accepted yet (retrying) or refused (FAILED): for staff to see.
@@ -53,6 +45,10 @@ export const adminHandlers: Handlers<'admin'> = {
   },
 
   refund: refundOrder,
+
+  // Finding orders and one order as staff see it (admin/orders.ts).
+  orders: (input) => searchOrders(input),
+  order: ({ orderId }, ctx) => adminOrder(orderId, ctx.now),
 
   // The after-sale queue; a refund resolves a request, or staff turn it down with a note.
   afterSales: ({ status }, ctx) => afterSaleQueue(status, ctx.now),

@@ -19,6 +19,8 @@ import {
   userInputs,
 } from './inputs';
 import type {
+  AdminOrderListView,
+  AdminOrderView,
   AdminSkuListView,
   AdminSkuView,
   StaffMeView,
@@ -103,6 +105,11 @@ export const API = {
   admin: {
     ship: returns<ShipmentView>()(adminInputs.ship, ALL_STAFF),
     shippingUploads: returns<ShipmentView[]>()(adminInputs.shippingUploads, ALL_STAFF),
+    bulkShip: returns<{
+      results: { row: number; orderId: string; ok: boolean; message: string }[];
+    }>()(adminInputs.bulkShip, ALL_STAFF),
+    orders: returns<AdminOrderListView>()(adminInputs.orders, ALL_STAFF),
+    order: returns<AdminOrderView>()(adminInputs.order, ALL_STAFF),
     afterSales: returns<OrderDetailView[]>()(adminInputs.afterSales, MANAGERS),
     rejectAfterSale: returns<OrderDetailView>()(adminInputs.rejectAfterSale, MANAGERS),
     refund: returns<Refund>()(adminInputs.refund, MANAGERS),

@@ -110,6 +110,30 @@ export const adminInputs = {
     trackingNo: z.string().trim().min(4).max(40),
   }),
   shippingUploads: z.object({}),
+  /** Ships many orders (rows from a CSV); each order on its own. */
+  bulkShip: z.object({
+    rows: z
+      .array(
+        z.object({
+          orderId: id,
+          company: z.string().trim().min(1, '请填写快递公司').max(20),
+          trackingNo: z.string().trim().min(4, '请填写运单号').max(40),
+        }),
+      )
+      .min(1, '没有要发货的行')
+      .max(200, '一次最多 200 行'),
+  }),
+  /** Orders by number, the buyer's phone, status and a date range (epoch ms), newest first. */
+  orders: z.object({
+    keyword: z.string().trim().max(40).optional(),
+    status: z
+      .enum(['UNPAID', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDING', 'REFUNDED'])
+      .optional(),
+    from: z.number().int().min(0).optional(),
+    to: z.number().int().min(0).optional(),
+    cursor: z.number().int().min(0).max(100_000).default(0),
+  }),
+  order: z.object({ orderId: id }),
   /** The after-sale queue: open requests first, oldest first. */
   afterSales: z.object({
     status: z.enum(['REQUESTED', 'REFUNDED', 'REJECTED']).default('REQUESTED'),

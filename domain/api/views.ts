@@ -2,7 +2,15 @@
 // The app renders these and sends nothing back but ids, quantities and choices.
 import type { AfterSale } from '../after-sale';
 import type { Fen } from '../money';
-import type { Address, Adjustment, OrderLine, OrderStatus, StaffRole, StockLog } from '../model';
+import type {
+  Address,
+  Adjustment,
+  OrderLine,
+  OrderStatus,
+  StaffRole,
+  StatusChange,
+  StockLog,
+} from '../model';
 import type { CouponOption, PaymentStep } from '../pricing/quote';
 import type { ShippingUpload } from '../shipping';
 
@@ -329,4 +337,19 @@ export interface StaffView {
   openid: string;
   name: string;
   role: StaffRole;
+}
+
+/** An order as staff see it: the buyer's view plus who bought it, its history and what staff can do. */
+export interface AdminOrderView extends OrderDetailView {
+  buyer: string;
+  history: StatusChange[];
+  shippingUpload?: ShippingUpload;
+  canShip: boolean;
+  /** What can still be refunded (paid less refunded). */
+  refundable: number;
+}
+
+export interface AdminOrderListView {
+  orders: (OrderSummaryView & { phone: string; name: string })[];
+  nextCursor: number | null;
 }

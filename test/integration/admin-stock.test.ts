@@ -48,6 +48,9 @@ describe('the permission table', () => {
     revokeSessions: (openid: string) => ({ openid }),
     ship: { orderId: 'no-such-order', company: '顺丰', trackingNo: 'SF0000' },
     shippingUploads: {},
+    orders: { status: 'PAID' },
+    order: { orderId: 'no-such-order' },
+    bulkShip: { rows: [{ orderId: 'no-such-order', company: '顺丰', trackingNo: 'SF0000' }] },
     afterSales: {},
     rejectAfterSale: { orderId: 'no-such-order', note: '测试' },
     refund: { orderId: 'no-such-order', amountFen: 1, reason: '测试', requestId: requestId() },
@@ -101,10 +104,13 @@ describe('the permission table', () => {
     expect(warehouse).toEqual(
       [
         'adjustStock',
+        'bulkShip',
         'bulkStock',
         'confirmSignin',
         'revokeSessions',
         'setLowStockThreshold',
+        'order',
+        'orders',
         'setStock',
         'ship',
         'shippingUploads',

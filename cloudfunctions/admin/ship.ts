@@ -1,0 +1,37 @@
+// Shipping a paid order: the courier by WeChat's delivery id, a conditional update from PAID
+// that records the shipment and its upload to WeChat as pending, then the upload itself
+// (lib/order/shipping-upload.ts).
+import type { ShipmentView } from '../../domain/api/views';
+import type { Order } from '../../domain/model';
+import { AppError } from '../../domain/result';
+import { expressCompany } from '../../domain/shipping';
+import { findById } from '../lib/infra/db';
+import type { Context } from '../lib/infra/router';
+import { pendingUpload, uploadShipment } from '../lib/order/shipping-upload';
+import { transition } from '../lib/order/transition';
+import { orderDetail } from '../lib/views/order-views';
+
+export async function shipOrder(
+  { orderId, company, trackingNo }: { orderId: string; company: string; trackingNo: string },
+  ctx: Context,
+): Promise<ShipmentView> {
+  const express = expressCompany(company);
+  if (!express) throw new AppError('INVALID_INPUT', `不支持的快递公司：${company}`);
+  const order = await findById<Order>('orders', orderId);
+  if (!order) throw new AppError('ORDER_NOT_FOUND');
+  if (order.status !== 'PAID') throw new AppError('ORDER_STATE', '只有待发货的订单可以发货');
+  const shipping = {
+    company: express.name,
+    companyCode: express.code,
+    trackingNo,
+    at: ctx.now,
+    by: ctx.openid,
+  };
+  const shippingUpload = pendingUpload(order, ctx.now);
+  // Conditional on PAID: an order whose full refund was recorded meanwhile is REFUNDING.
+  if (!(await transition(order, 'ship', ctx.openid, ctx.now, { shipping, shippingUpload })))
+    throw new AppError('ORDER_STATE', '订单状态已变化（可能正在退款），未发货');
+  const shipped: Order = { ...order, status: 'SHIPPED', shipping, shippingUpload };
+  const upload = await uploadShipment(shipped, ctx.now);
+  return { ...orderDetail(shipped, ctx.now), shippingUpload: upload };
+}
