@@ -63,3 +63,10 @@ export function splitProportionally(total: Fen, weights: number[]): Fen[] {
   }
   return floors.map((f) => fen(f * sign));
 }
+
+/** Yuan as staff type them ("12", "12.5", "12.50") in fen; null when it is not such an amount. */
+export function parseYuan(text: string): Fen | null {
+  const match = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(text);
+  if (!match) return null;
+  return fen(Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')));
+}

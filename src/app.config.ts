@@ -10,7 +10,17 @@ export default defineAppConfig({
     // Staff only: stock, staff and roles (more sections come with later issues).
     {
       root: 'packages/admin',
-      pages: ['index', 'stock/index', 'sku/index', 'import/index', 'staff/index', 'signin/index'],
+      pages: [
+        'index',
+        'orders/index',
+        'order/index',
+        'after-sales/index',
+        'stock/index',
+        'sku/index',
+        'import/index',
+        'staff/index',
+        'signin/index',
+      ],
     },
   ],
   // WeChat's address book at checkout; also declared in the privacy guide (README: deploying).

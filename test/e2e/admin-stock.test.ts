@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { DEMO_USERS, SEED, SPECIAL } from '../../emulator/seed/catalog';
 import { launchBrowser, newPhonePage } from '../support/browser';
-import { expectOk } from '../support/shop';
+import { buyNow, expectOk, paySandbox } from '../support/shop';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 
@@ -110,6 +110,27 @@ it('on a desktop: the menu, a sortable table, a stock change with its ledger, a 
   await page.getByText('已导入 2 行').waitFor();
   const after = await expectOk(cloud, DEMO_USERS.staff, 'admin', 'stockLedger', { skuId: sku._id });
   expect(after.sku.inHand).toBe(sku.stock + 25);
+});
+
+it('on a desktop: find a paid order, ship it (uploaded to WeChat) and refund part of it', async () => {
+  const placed = (await buyNow(cloud, 'e2e-admin-buyer', sku._id, 2)) as any;
+  const orderId: string = placed.data.order.id;
+  await paySandbox(cloud, orderId);
+  const page = await desktopAs(DEMO_USERS.staff);
+  await page.goto(`${cloud.webUrl}/#/packages/admin/orders/index`);
+  await page.locator('.admin-order-search input').fill(orderId);
+  await page.locator('.admin-order-search-go').click();
+  await page.locator('.admin-td-id', { hasText: orderId }).click();
+  await page.locator('.admin-tracking input').fill('SF2026112401');
+  await page.locator('.admin-ship').click();
+  await page.getByText('顺丰速运 SF2026112401').waitFor();
+  await page.getByText('发货信息：已上传微信').waitFor();
+  await page.locator('.admin-refund-amount input').fill('1.5');
+  await page.locator('.admin-refund-reason input').fill('包装破损补偿');
+  await page.locator('.admin-refund').click();
+  await page.getByText('已退款 ¥1.50').waitFor();
+  const detail = await expectOk(cloud, DEMO_USERS.staff, 'admin', 'order', { orderId });
+  expect(detail).toMatchObject({ status: 'SHIPPED', refundedFen: 150 });
 });
 
 it('on a phone: 我的 → 店铺管理, cards, a count (盘点) from the SKU page', async () => {

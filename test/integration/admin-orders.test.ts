@@ -50,7 +50,9 @@ it('finds orders by number, phone, status and date range, newest first', async (
 
 it('one order shows its history, buyer and what can still be refunded', async () => {
   const paid = await order('detail-buyer', '13900000003', true);
-  expect(await callAction(cloud, 'not-staff', 'admin', 'order', { orderId: paid.id })).toMatchObject({
+  expect(
+    await callAction(cloud, 'not-staff', 'admin', 'order', { orderId: paid.id }),
+  ).toMatchObject({
     ok: false,
     code: 'FORBIDDEN',
   });

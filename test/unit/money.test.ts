@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { addFen, fen, formatYuan, mulFen, splitProportionally } from '../../domain/money';
+import {
+  addFen,
+  fen,
+  formatYuan,
+  mulFen,
+  parseYuan,
+  splitProportionally,
+} from '../../domain/money';
 
 describe('money in fen', () => {
   it('refuses fractions of a fen', () => {
@@ -41,4 +48,10 @@ describe('money in fen', () => {
     expect(splitProportionally(fen(100), [1, 1, 1])).toEqual([34, 33, 33]);
     expect(splitProportionally(fen(10), [0, 0])).toEqual([5, 5]);
   });
+});
+
+it('reads yuan as staff type them, exactly, and refuses anything else', () => {
+  expect(['12', '12.5', '12.50', '0.01', ' 3 '].map(parseYuan)).toEqual([1200, 1250, 1250, 1, 300]);
+  for (const bad of ['', '-1', '1.234', 'abc', '1e3', '1,000', '.5'])
+    expect(parseYuan(bad)).toBeNull();
 });

@@ -15,6 +15,14 @@ export const adminApi = {
   bulkStock: (input: In<'bulkStock'>) => adminCall('bulkStock', input),
   setLowStockThreshold: (skuId: string, threshold: number) =>
     adminCall('setLowStockThreshold', { skuId, threshold }),
+  orders: (input: In<'orders'>) => adminCall('orders', input),
+  order: (orderId: string) => adminCall('order', { orderId }),
+  ship: (input: In<'ship'>) => adminCall('ship', input),
+  bulkShip: (input: In<'bulkShip'>) => adminCall('bulkShip', input),
+  refund: (input: In<'refund'>) => adminCall('refund', input),
+  afterSales: () => adminCall('afterSales', {}),
+  rejectAfterSale: (orderId: string, note: string) =>
+    adminCall('rejectAfterSale', { orderId, note }),
   staffList: () => adminCall('staffList', {}),
   saveStaff: (input: In<'saveStaff'>) => adminCall('saveStaff', input),
   removeStaff: (openid: string) => adminCall('removeStaff', { openid }),

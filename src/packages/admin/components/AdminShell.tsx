@@ -13,6 +13,13 @@ import './AdminDesktop.scss';
 /** The admin's sections, each shown to the roles whose actions it needs. */
 export const SECTIONS = [
   { key: 'home', title: '概览', url: '/packages/admin/index', needs: 'whoami' },
+  { key: 'orders', title: '订单', url: '/packages/admin/orders/index', needs: 'orders' },
+  {
+    key: 'afterSales',
+    title: '售后',
+    url: '/packages/admin/after-sales/index',
+    needs: 'afterSales',
+  },
   { key: 'stock', title: '库存', url: '/packages/admin/stock/index', needs: 'skus' },
   { key: 'import', title: '批量导入', url: '/packages/admin/import/index', needs: 'bulkStock' },
   { key: 'staff', title: '员工与权限', url: '/packages/admin/staff/index', needs: 'staffList' },
