@@ -10,7 +10,8 @@
 // The local cloud's own figures are `npm run bench:cloud`.
 //
 // `npx tsx scripts/bench.ts round-trips` prints the round-trips table alone;
-// `npx tsx scripts/bench.ts h5-weight` the browser build's weight alone.
+// `npx tsx scripts/bench.ts h5-weight` the browser build's weight alone;
+// `npx tsx scripts/bench.ts admin` the admin's search figures alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { fen } from '../domain/money';
 import { quote } from '../domain/pricing/quote';
 import { launchBrowser, newPhonePage } from '../test/support/browser';
 import { measureH5Weight } from '../test/support/h5-weight';
+import { adminFigures } from './bench-admin';
 import { buildCloud } from './build-cloud';
 import { appIsStale, buildApp } from './build-app';
 
@@ -46,7 +48,10 @@ const percentile = (values: number[], p: number) =>
 function packageSizes(): void {
   const dist = path.join(root, 'dist/weapp');
   const total = sizeOf(dist);
-  const subpackages = subpackageRoots().map((p) => ({ root: p, bytes: sizeOf(path.join(dist, p)) }));
+  const subpackages = subpackageRoots().map((p) => ({
+    root: p,
+    bytes: sizeOf(path.join(dist, p)),
+  }));
   const main = total - subpackages.reduce((s, p) => s + p.bytes, 0);
   console.log(`weapp main package: ${kb(main)} (target < 1,000 KB), total: ${kb(total)}`);
   for (const p of subpackages) console.log(`  subpackage ${p.root}: ${kb(p.bytes)}`);
@@ -546,6 +551,7 @@ async function h5Weight(cloud: LocalCloud): Promise<void> {
 async function main(): Promise<void> {
   await buildCloud();
   if (process.argv[2] === 'round-trips') return roundTrips();
+  if (process.argv[2] === 'admin') return adminFigures();
   if (process.argv[2] === 'h5-weight') {
     if (appIsStale('h5')) buildApp('h5');
     const cloud = await startLocalCloud({ seed: true, web: true });
@@ -570,6 +576,7 @@ async function main(): Promise<void> {
     await cloud.stop();
   }
   await roundTrips();
+  await adminFigures();
 }
 
 main().catch((e) => {

@@ -26,6 +26,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { fields: ['openid'] },
       { fields: ['status'] },
       { fields: ['shippingUpload.status'] },
+      { fields: ['afterSale.status'] },
+      { fields: ['address.phone'] },
     ],
   },
   { name: 'refunds', indexes: [{ fields: ['orderId'] }, { fields: ['status'] }] },
