@@ -15,6 +15,7 @@ import { orderDetail } from '../lib/views/order-views';
 import { confirmSignin, revokeSessions } from '../lib/users/staff-sessions';
 import { adminOrder, searchOrders } from './orders';
 import { shipOrder } from './ship';
+import { getProduct, listProducts, saveProduct, setProductOnSale, uploadImage } from './products';
 import { refundOrder } from './refund';
 import { listStaff, removeStaff, saveStaff, whoami } from './staff';
 import { bulkChange, changeStock, listSkus, stockLedger } from './stock';
@@ -83,6 +84,13 @@ export const adminHandlers: Handlers<'admin'> = {
     await revokeSessions({ openid }, ctx.now);
     return { revoked: true as const };
   },
+
+  // Products (admin/products.ts): list, one for the form, save, on/off sale, pictures.
+  products: (input) => listProducts(input),
+  product: ({ productId }) => getProduct(productId),
+  saveProduct: ({ product }, ctx) => saveProduct(product, ctx),
+  setProductOnSale: ({ productId, onSale }, ctx) => setProductOnSale(productId, onSale, ctx.now),
+  uploadImage: (input, ctx) => uploadImage(input, ctx.now),
 
   // Staff and roles (owner only; admin/staff.ts).
   staffList: () => listStaff(),

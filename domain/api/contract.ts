@@ -19,6 +19,8 @@ import {
   userInputs,
 } from './inputs';
 import type {
+  AdminProductRow,
+  AdminProductView,
   AdminOrderListView,
   AdminOrderView,
   AdminSkuListView,
@@ -122,6 +124,11 @@ export const API = {
     setLowStockThreshold: returns<AdminSkuView>()(adminInputs.setLowStockThreshold, ALL_STAFF),
     confirmSignin: returns<{ confirmed: true }>()(adminInputs.confirmSignin, ALL_STAFF),
     revokeSessions: returns<{ revoked: true }>()(adminInputs.revokeSessions, ALL_STAFF),
+    products: returns<AdminProductRow[]>()(adminInputs.products, MANAGERS),
+    product: returns<AdminProductView>()(adminInputs.product, MANAGERS),
+    saveProduct: returns<AdminProductView>()(adminInputs.saveProduct, MANAGERS),
+    setProductOnSale: returns<AdminProductView>()(adminInputs.setProductOnSale, MANAGERS),
+    uploadImage: returns<{ fileID: string }>()(adminInputs.uploadImage, MANAGERS),
     staffList: returns<StaffView[]>()(adminInputs.staffList, OWNER),
     saveStaff: returns<StaffView[]>()(adminInputs.saveStaff, OWNER),
     removeStaff: returns<StaffView[]>()(adminInputs.removeStaff, OWNER),

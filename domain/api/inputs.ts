@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ADDRESS_LIMITS, ADDRESS_MESSAGES } from '../address';
 import { AFTER_SALE_REASONS } from '../after-sale';
 import { campaignSchema } from '../campaigns/schema';
+import { productFormSchema } from '../product-form';
 
 const id = z.string().min(1).max(64);
 const qty = z.number().int().min(1, '数量至少为 1').max(99, '一次最多买 99 件');
@@ -195,6 +196,18 @@ export const adminInputs = {
   confirmSignin: z.object({ code: z.string().trim().min(8).max(32) }),
   /** Ends every desktop session of a staff member (the owner, for anyone; staff, for themselves). */
   revokeSessions: z.object({ openid: z.string().trim().min(1).max(64) }),
+  products: z.object({
+    keyword: z.string().trim().max(30).optional(),
+    categoryId: id.optional(),
+  }),
+  product: z.object({ productId: id }),
+  saveProduct: z.object({ product: productFormSchema }),
+  setProductOnSale: z.object({ productId: id, onSale: z.boolean() }),
+  /** A picture (base64, at most 2 MB) into cloud storage: PNG, JPG, WebP or SVG. */
+  uploadImage: z.object({
+    contentType: z.string().max(40),
+    base64: z.string().min(1).max(3_000_000),
+  }),
   staffList: z.object({}),
   saveStaff: z.object({
     openid: z.string().trim().min(1, '请填写 OPENID').max(64),

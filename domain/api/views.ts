@@ -353,3 +353,35 @@ export interface AdminOrderListView {
   orders: (OrderSummaryView & { phone: string; name: string })[];
   nextCursor: number | null;
 }
+
+/** A product as the admin's form edits it. */
+export interface AdminProductView {
+  id: string;
+  title: string;
+  subtitle: string;
+  description: string;
+  categoryId: string;
+  images: string[];
+  specs: { name: string; values: string[] }[];
+  tags: string[];
+  onSale: boolean;
+  sort: number;
+  priceFen: Fen;
+  skus: {
+    id: string;
+    specValues: string[];
+    priceFen: Fen;
+    originalPriceFen?: Fen;
+    stock: number;
+  }[];
+}
+
+export interface AdminProductRow {
+  id: string;
+  title: string;
+  categoryId: string;
+  image: string;
+  priceFen: Fen;
+  onSale: boolean;
+  sort: number;
+}

@@ -39,6 +39,15 @@ const onSale = SEED.skus.filter(
   (s) => s.stock >= 20 && SEED.products.find((p) => p._id === s.productId)!.status === 'ON',
 );
 
+const NEW_PRODUCT = {
+  title: '测试新品',
+  categoryId: SEED.categories[0]._id,
+  images: ['https://example.com/a.png'],
+  specs: [{ name: '规格', values: ['标准'] }],
+  onSale: false,
+  skus: [{ specValues: ['标准'], priceFen: 990, stock: 5 }],
+};
+
 describe('the permission table', () => {
   // A valid input for every admin action: a new action without one fails this test.
   const sku = onSale[10]._id;
@@ -48,6 +57,11 @@ describe('the permission table', () => {
     revokeSessions: (openid: string) => ({ openid }),
     ship: { orderId: 'no-such-order', company: '顺丰', trackingNo: 'SF0000' },
     shippingUploads: {},
+    products: {},
+    product: { productId: 'p-longjing' },
+    saveProduct: { product: NEW_PRODUCT },
+    setProductOnSale: { productId: 'no-such-product', onSale: true },
+    uploadImage: { contentType: 'image/svg+xml', base64: Buffer.from('<svg/>').toString('base64') },
     orders: { status: 'PAID' },
     order: { orderId: 'no-such-order' },
     bulkShip: { rows: [{ orderId: 'no-such-order', company: '顺丰', trackingNo: 'SF0000' }] },
