@@ -15,6 +15,8 @@ export default defineAppConfig({
         'orders/index',
         'order/index',
         'after-sales/index',
+        'products/index',
+        'product/index',
         'stock/index',
         'sku/index',
         'import/index',

@@ -133,6 +133,42 @@ it('on a desktop: find a paid order, ship it (uploaded to WeChat) and refund par
   expect(detail).toMatchObject({ status: 'SHIPPED', refundedFen: 150 });
 });
 
+it('on a desktop: create a product with an uploaded picture; the shop sells it', async () => {
+  const page = await desktopAs(DEMO_USERS.staff);
+  await page.goto(`${cloud.webUrl}/#/packages/admin/product/index`);
+  await page.locator('.admin-product-title input').fill('e2e 手冲滤杯');
+  await page.locator('.admin-category').first().click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.locator('.admin-upload').click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'cup.svg',
+    mimeType: 'image/svg+xml',
+    buffer: Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8" fill="red"/></svg>',
+    ),
+  });
+  await page.locator('.admin-image img').waitFor();
+  await page.locator('.admin-spec-values input').fill('白,黑');
+  const prices = page.locator('.admin-sku-price input');
+  await expect(prices.count()).resolves.toBe(2);
+  await prices.nth(0).fill('69');
+  await prices.nth(1).fill('79.5');
+  await page.locator('.admin-sku-stock input').nth(0).fill('10');
+  // The preview shows the card as shoppers will see it.
+  await expect(page.locator('.admin-preview').textContent()).resolves.toContain('e2e 手冲滤杯');
+  await page.locator('.admin-save-product').click();
+  await page.locator('.admin-sku-row', { hasText: '库存 10' }).waitFor();
+  const saved = (
+    await expectOk(cloud, DEMO_USERS.staff, 'admin', 'products', { keyword: 'e2e 手冲滤杯' })
+  )[0];
+  expect(saved).toMatchObject({ priceFen: 6900, onSale: true });
+  const shop = await expectOk(cloud, 'e2e-shopper', 'catalog', 'product', { productId: saved.id });
+  expect(shop.images[0]).toMatch(/^cloud:\/\//);
+  expect(shop.skus.map((s: any) => s.priceFen)).toEqual([6900, 7950]);
+});
+
 it('on a phone: 我的 → 店铺管理, cards, a count (盘点) from the SKU page', async () => {
   const { page } = await newPhonePage(browser);
   await page.addInitScript(

@@ -23,6 +23,12 @@ export const adminApi = {
   afterSales: () => adminCall('afterSales', {}),
   rejectAfterSale: (orderId: string, note: string) =>
     adminCall('rejectAfterSale', { orderId, note }),
+  products: (input: In<'products'>) => adminCall('products', input),
+  product: (productId: string) => adminCall('product', { productId }),
+  saveProduct: (input: In<'saveProduct'>) => adminCall('saveProduct', input),
+  setProductOnSale: (productId: string, onSale: boolean) =>
+    adminCall('setProductOnSale', { productId, onSale }),
+  uploadImage: (input: In<'uploadImage'>) => adminCall('uploadImage', input),
   staffList: () => adminCall('staffList', {}),
   saveStaff: (input: In<'saveStaff'>) => adminCall('saveStaff', input),
   removeStaff: (openid: string) => adminCall('removeStaff', { openid }),

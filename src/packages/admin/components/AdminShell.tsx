@@ -20,6 +20,7 @@ export const SECTIONS = [
     url: '/packages/admin/after-sales/index',
     needs: 'afterSales',
   },
+  { key: 'products', title: '商品', url: '/packages/admin/products/index', needs: 'products' },
   { key: 'stock', title: '库存', url: '/packages/admin/stock/index', needs: 'skus' },
   { key: 'import', title: '批量导入', url: '/packages/admin/import/index', needs: 'bulkStock' },
   { key: 'staff', title: '员工与权限', url: '/packages/admin/staff/index', needs: 'staffList' },
