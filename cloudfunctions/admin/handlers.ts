@@ -13,6 +13,7 @@ import type { Handlers } from '../lib/infra/router';
 import { afterSaleQueue, rejectAfterSale } from '../lib/order/after-sale';
 import { orderDetail } from '../lib/views/order-views';
 import { confirmSignin, revokeSessions } from '../lib/users/staff-sessions';
+import { dashboard } from './dashboard';
 import { adminOrder, searchOrders } from './orders';
 import { shipOrder } from './ship';
 import { getProduct, listProducts, saveProduct, setProductOnSale, uploadImage } from './products';
@@ -84,6 +85,9 @@ export const adminHandlers: Handlers<'admin'> = {
     await revokeSessions({ openid }, ctx.now);
     return { revoked: true as const };
   },
+
+  // The numbers (admin/dashboard.ts).
+  dashboard: ({ days }, ctx) => dashboard(days, ctx.now),
 
   // Products (admin/products.ts): list, one for the form, save, on/off sale, pictures.
   products: (input) => listProducts(input),

@@ -19,6 +19,7 @@ import {
   userInputs,
 } from './inputs';
 import type {
+  DashboardView,
   AdminProductRow,
   AdminProductView,
   AdminOrderListView,
@@ -124,6 +125,7 @@ export const API = {
     setLowStockThreshold: returns<AdminSkuView>()(adminInputs.setLowStockThreshold, ALL_STAFF),
     confirmSignin: returns<{ confirmed: true }>()(adminInputs.confirmSignin, ALL_STAFF),
     revokeSessions: returns<{ revoked: true }>()(adminInputs.revokeSessions, ALL_STAFF),
+    dashboard: returns<DashboardView>()(adminInputs.dashboard, MANAGERS),
     products: returns<AdminProductRow[]>()(adminInputs.products, MANAGERS),
     product: returns<AdminProductView>()(adminInputs.product, MANAGERS),
     saveProduct: returns<AdminProductView>()(adminInputs.saveProduct, MANAGERS),

@@ -385,3 +385,20 @@ export interface AdminProductRow {
   onSale: boolean;
   sort: number;
 }
+
+export interface DashboardFigures {
+  orders: number;
+  /** Paid less refunded. */
+  revenueFen: Fen;
+  averageFen: Fen;
+  /** Orders placed by someone who had never paid before. */
+  newBuyers: number;
+}
+
+export interface DashboardView {
+  today: DashboardFigures;
+  /** The whole period (the last `days` days, today included). */
+  period: DashboardFigures;
+  days: { day: string; orders: number; revenueFen: Fen; newBuyers: number }[];
+  topProducts: { productId: string; title: string; units: number; revenueFen: Fen }[];
+}

@@ -57,6 +57,7 @@ describe('the permission table', () => {
     revokeSessions: (openid: string) => ({ openid }),
     ship: { orderId: 'no-such-order', company: '顺丰', trackingNo: 'SF0000' },
     shippingUploads: {},
+    dashboard: {},
     products: {},
     product: { productId: 'p-longjing' },
     saveProduct: { product: NEW_PRODUCT },
