@@ -23,6 +23,7 @@ export const adminApi = {
   afterSales: () => adminCall('afterSales', {}),
   rejectAfterSale: (orderId: string, note: string) =>
     adminCall('rejectAfterSale', { orderId, note }),
+  dashboard: (days: number) => adminCall('dashboard', { days }),
   products: (input: In<'products'>) => adminCall('products', input),
   product: (productId: string) => adminCall('product', { productId }),
   saveProduct: (input: In<'saveProduct'>) => adminCall('saveProduct', input),

@@ -169,6 +169,24 @@ it('on a desktop: create a product with an uploaded picture; the shop sells it',
   expect(shop.skus.map((s: any) => s.priceFen)).toEqual([6900, 7950]);
 });
 
+it("on a desktop: the overview shows the day's numbers, the 30 days' chart and top products", async () => {
+  const placed = (await buyNow(cloud, 'e2e-dashboard-buyer', sku._id, 1)) as any;
+  await paySandbox(cloud, placed.data.order.id);
+  const numbers = await expectOk(cloud, DEMO_USERS.staff, 'admin', 'dashboard', {});
+  expect(numbers.today.orders).toBeGreaterThan(0);
+  const page = await desktopAs(DEMO_USERS.staff);
+  await page.goto(`${cloud.webUrl}/#/packages/admin/index`);
+  const today = page.locator('.admin-figure', { hasText: '今日订单' });
+  await today.waitFor();
+  await expect(today.locator('.admin-figure-value').textContent()).resolves.toBe(
+    String(numbers.today.orders),
+  );
+  await expect(page.locator('.bar-chart-bar').count()).resolves.toBe(30);
+  await expect(page.locator('.admin-top-product').first().textContent()).resolves.toContain(
+    numbers.topProducts[0].title,
+  );
+});
+
 it('on a phone: 我的 → 店铺管理, cards, a count (盘点) from the SKU page', async () => {
   const { page } = await newPhonePage(browser);
   await page.addInitScript(
