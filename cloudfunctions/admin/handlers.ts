@@ -13,6 +13,7 @@ import type { Handlers } from '../lib/infra/router';
 import { afterSaleQueue, rejectAfterSale } from '../lib/order/after-sale';
 import { orderDetail } from '../lib/views/order-views';
 import { confirmSignin, revokeSessions } from '../lib/users/staff-sessions';
+import { listCampaigns, setCampaignStatus } from './campaigns';
 import { dashboard } from './dashboard';
 import { adminOrder, searchOrders } from './orders';
 import { shipOrder } from './ship';
@@ -85,6 +86,11 @@ export const adminHandlers: Handlers<'admin'> = {
     await revokeSessions({ openid }, ctx.now);
     return { revoked: true as const };
   },
+
+  // Campaigns with their live figures; pause and resume (admin/campaigns.ts).
+  campaigns: (_input, ctx) => listCampaigns(ctx.now),
+  setCampaignStatus: ({ campaignId, status }, ctx) =>
+    setCampaignStatus(campaignId, status, ctx.now),
 
   // The numbers (admin/dashboard.ts).
   dashboard: ({ days }, ctx) => dashboard(days, ctx.now),

@@ -19,6 +19,7 @@ import {
   userInputs,
 } from './inputs';
 import type {
+  AdminCampaignView,
   DashboardView,
   AdminProductRow,
   AdminProductView,
@@ -126,6 +127,8 @@ export const API = {
     confirmSignin: returns<{ confirmed: true }>()(adminInputs.confirmSignin, ALL_STAFF),
     revokeSessions: returns<{ revoked: true }>()(adminInputs.revokeSessions, ALL_STAFF),
     dashboard: returns<DashboardView>()(adminInputs.dashboard, MANAGERS),
+    campaigns: returns<AdminCampaignView[]>()(adminInputs.campaigns, MANAGERS),
+    setCampaignStatus: returns<AdminCampaignView>()(adminInputs.setCampaignStatus, MANAGERS),
     products: returns<AdminProductRow[]>()(adminInputs.products, MANAGERS),
     product: returns<AdminProductView>()(adminInputs.product, MANAGERS),
     saveProduct: returns<AdminProductView>()(adminInputs.saveProduct, MANAGERS),

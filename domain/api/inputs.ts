@@ -196,6 +196,8 @@ export const adminInputs = {
   confirmSignin: z.object({ code: z.string().trim().min(8).max(32) }),
   /** Ends every desktop session of a staff member (the owner, for anyone; staff, for themselves). */
   revokeSessions: z.object({ openid: z.string().trim().min(1).max(64) }),
+  campaigns: z.object({}),
+  setCampaignStatus: z.object({ campaignId: id, status: z.enum(['ACTIVE', 'PAUSED']) }),
   dashboard: z.object({ days: z.number().int().min(1).max(90).default(30) }),
   products: z.object({
     keyword: z.string().trim().max(30).optional(),

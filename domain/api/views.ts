@@ -1,6 +1,7 @@
 // What the cloud functions return to the app: view shapes built from stored documents.
 // The app renders these and sends nothing back but ids, quantities and choices.
 import type { AfterSale } from '../after-sale';
+import type { Campaign } from '../campaigns/types';
 import type { Fen } from '../money';
 import type {
   Address,
@@ -401,4 +402,20 @@ export interface DashboardView {
   period: DashboardFigures;
   days: { day: string; orders: number; revenueFen: Fen; newBuyers: number }[];
   topProducts: { productId: string; title: string; units: number; revenueFen: Fen }[];
+}
+
+/** A campaign as staff see it: the document, whether pricing can use it, and its live figures. */
+export interface AdminCampaignView {
+  campaign: Campaign;
+  /** It passes the rules' schema (an invalid stored campaign is skipped by pricing). */
+  valid: boolean;
+  problems: string[];
+  /** Active, within its window and valid: pricing uses it now. */
+  live: boolean;
+  /** Paid orders that used it, units at its prices, and those lines' revenue. */
+  orders: number;
+  units: number;
+  revenueFen: Fen;
+  /** Units left of its quota (null: none taken yet), when it has one. */
+  quotaLeft?: number | null;
 }

@@ -58,6 +58,8 @@ describe('the permission table', () => {
     ship: { orderId: 'no-such-order', company: '顺丰', trackingNo: 'SF0000' },
     shippingUploads: {},
     dashboard: {},
+    campaigns: {},
+    setCampaignStatus: { campaignId: 'no-such-campaign', status: 'PAUSED' },
     products: {},
     product: { productId: 'p-longjing' },
     saveProduct: { product: NEW_PRODUCT },
