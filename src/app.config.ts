@@ -17,6 +17,8 @@ export default defineAppConfig({
         'after-sales/index',
         'products/index',
         'product/index',
+        'campaigns/index',
+        'campaign/index',
         'stock/index',
         'sku/index',
         'import/index',

@@ -187,6 +187,39 @@ it("on a desktop: the overview shows the day's numbers, the 30 days' chart and t
   );
 });
 
+it("on a desktop: a flash sale made from the rules' forms shows on the shop's home page", async () => {
+  const target = SEED.skus.find((s) => s._id === 'p-longjing-2')!;
+  const page = await desktopAs(DEMO_USERS.staff);
+  await page.goto(`${cloud.webUrl}/#/packages/admin/campaign/index`);
+  await page.locator('.admin-campaign-title input').waitFor();
+  await page.locator('.admin-campaign-title input').fill('e2e 周末秒杀');
+  await page.locator('.admin-campaign-label input').fill('周末价');
+  await page.locator('.admin-add-QUOTA').click();
+  await page.locator('.arg-number input').first().fill('30');
+  await page.locator('.admin-add-SPECIAL_PRICE').click();
+  await page.locator('.arg-add-sku').click();
+  await page.locator('.arg-sku input').fill(target._id);
+  await page.locator('.arg-price input').fill('9.9');
+  await page.locator('.admin-save-campaign').click();
+  const card = page.locator('.admin-campaign-card', { hasText: 'e2e 周末秒杀' });
+  await card.waitFor();
+  await expect(card.textContent()).resolves.toContain('进行中');
+
+  // The shop: the home page has the new slot, the product its price.
+  const shop = await desktopAs('e2e-flash-shopper');
+  await shop.goto(`${cloud.webUrl}/#/pages/home/index`);
+  const slot = shop.locator('.campaign-slot', { hasText: 'e2e 周末秒杀' });
+  await slot.waitFor();
+  await expect(slot.textContent()).resolves.toContain('9.90');
+  const product = await expectOk(cloud, 'e2e-flash-shopper', 'catalog', 'product', {
+    productId: target.productId,
+  });
+  expect(product.skus.find((s: any) => s.id === target._id).promo).toMatchObject({
+    label: '周末价',
+    priceFen: 990,
+  });
+});
+
 it('on a phone: 我的 → 店铺管理, cards, a count (盘点) from the SKU page', async () => {
   const { page } = await newPhonePage(browser);
   await page.addInitScript(

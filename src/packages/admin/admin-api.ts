@@ -24,6 +24,11 @@ export const adminApi = {
   rejectAfterSale: (orderId: string, note: string) =>
     adminCall('rejectAfterSale', { orderId, note }),
   dashboard: (days: number) => adminCall('dashboard', { days }),
+  campaigns: () => adminCall('campaigns', {}),
+  setCampaignStatus: (campaignId: string, status: 'ACTIVE' | 'PAUSED') =>
+    adminCall('setCampaignStatus', { campaignId, status }),
+  saveCampaign: (campaign: In<'saveCampaign'>['campaign']) =>
+    adminCall('saveCampaign', { campaign }),
   products: (input: In<'products'>) => adminCall('products', input),
   product: (productId: string) => adminCall('product', { productId }),
   saveProduct: (input: In<'saveProduct'>) => adminCall('saveProduct', input),

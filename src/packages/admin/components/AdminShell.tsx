@@ -21,6 +21,7 @@ export const SECTIONS = [
     needs: 'afterSales',
   },
   { key: 'products', title: '商品', url: '/packages/admin/products/index', needs: 'products' },
+  { key: 'campaigns', title: '活动', url: '/packages/admin/campaigns/index', needs: 'campaigns' },
   { key: 'stock', title: '库存', url: '/packages/admin/stock/index', needs: 'skus' },
   { key: 'import', title: '批量导入', url: '/packages/admin/import/index', needs: 'bulkStock' },
   { key: 'staff', title: '员工与权限', url: '/packages/admin/staff/index', needs: 'staffList' },

@@ -1,0 +1,214 @@
+import { Input, Text, View } from '@tarojs/components';
+import type { ArgSpec, SignupCouponSpec, SkuPrice } from '@domain/campaigns/args';
+import { fen, formatYuan, parseYuan } from '@domain/money';
+
+/** A rule argument's starting value, from its spec. */
+export function defaultArg(spec: ArgSpec): unknown {
+  switch (spec.type) {
+    case 'int':
+      return spec.min;
+    case 'fen':
+      return spec.min ?? 0;
+    case 'percent':
+      return 10;
+    case 'enum':
+      return spec.values[0].value;
+    case 'productIds':
+      return spec.optional ? undefined : [];
+    case 'tierRates':
+      return {};
+    default:
+      return [];
+  }
+}
+
+const yuan = (f: unknown) => (typeof f === 'number' ? formatYuan(fen(f), '') : '');
+const TIERS = [
+  { code: 'silver', label: '银卡' },
+  { code: 'gold', label: '金卡' },
+  { code: 'diamond', label: '钻石' },
+];
+
+/**
+ * One rule argument's field, rendered from its spec (args.ts): the admin has no form code per
+ * campaign kind; a new rule's arguments get their fields from their types. Money is typed in yuan
+ * and kept in fen.
+ */
+export function ArgField({
+  spec,
+  value,
+  onChange,
+}: {
+  spec: ArgSpec;
+  value: unknown;
+  onChange: (v: unknown) => void;
+}) {
+  const field = (body: JSX.Element) => (
+    <View className="arg-field">
+      <Text className="arg-label">{spec.label}</Text>
+      {body}
+    </View>
+  );
+  switch (spec.type) {
+    case 'int':
+    case 'percent':
+      return field(
+        <Input
+          className="admin-input arg-number"
+          type="number"
+          value={value === undefined ? '' : String(value)}
+          onInput={(e) => onChange(e.detail.value === '' ? undefined : Number(e.detail.value))}
+        />,
+      );
+    case 'fen':
+      return field(
+        <Input
+          className="admin-input arg-yuan"
+          type="digit"
+          placeholder="元"
+          value={yuan(value)}
+          onInput={(e) => onChange(parseYuan(e.detail.value) ?? undefined)}
+        />,
+      );
+    case 'enum':
+      return field(
+        <View className="admin-form">
+          {spec.values.map((v) => (
+            <View
+              key={v.value}
+              className={`admin-chip${value === v.value ? ' active' : ''}`}
+              onClick={() => onChange(v.value)}
+            >
+              {v.label}
+            </View>
+          ))}
+        </View>,
+      );
+    case 'productIds':
+      return field(
+        <Input
+          className="admin-input arg-ids"
+          placeholder="商品编号，逗号分隔"
+          value={((value as string[] | undefined) ?? []).join(',')}
+          onInput={(e) => {
+            const ids = e.detail.value.split(/[,，\s]+/).filter(Boolean);
+            onChange(ids.length || !spec.optional ? ids : undefined);
+          }}
+        />,
+      );
+    case 'tierRates': {
+      const rates = (value as Record<string, number>) ?? {};
+      return field(
+        <View className="admin-form">
+          {TIERS.map((t) => (
+            <Input
+              key={t.code}
+              className="admin-input arg-rate"
+              type="number"
+              placeholder={`${t.label}折扣价占比 %，如 98`}
+              value={rates[t.code] === undefined ? '' : String(rates[t.code])}
+              onInput={(e) => {
+                const next = { ...rates };
+                if (e.detail.value === '') delete next[t.code];
+                else next[t.code] = Number(e.detail.value);
+                onChange(next);
+              }}
+            />
+          ))}
+        </View>,
+      );
+    }
+    case 'skuPrices': {
+      const rows = (value as SkuPrice[]) ?? [];
+      const set = (i: number, row: Partial<SkuPrice>) =>
+        onChange(rows.map((r, k) => (k === i ? { ...r, ...row } : r)));
+      return field(
+        <View className="arg-rows">
+          {rows.map((r, i) => (
+            <View key={i} className="admin-form arg-sku-price">
+              <Input
+                className="admin-input arg-sku"
+                placeholder="规格编号"
+                value={r.skuId}
+                onInput={(e) => set(i, { skuId: e.detail.value.trim() })}
+              />
+              <Input
+                className="admin-input arg-price"
+                type="digit"
+                placeholder="特价（元）"
+                value={yuan(r.priceFen)}
+                onInput={(e) => set(i, { priceFen: parseYuan(e.detail.value) ?? 0 })}
+              />
+              <View
+                className="admin-chip"
+                onClick={() => onChange(rows.filter((_r, k) => k !== i))}
+              >
+                删除
+              </View>
+            </View>
+          ))}
+          <View
+            className="admin-chip arg-add-sku"
+            onClick={() => onChange([...rows, { skuId: '', priceFen: 0 }])}
+          >
+            添加规格
+          </View>
+        </View>,
+      );
+    }
+    case 'couponList': {
+      const rows = (value as SignupCouponSpec[]) ?? [];
+      const set = (i: number, row: Partial<SignupCouponSpec>) =>
+        onChange(rows.map((r, k) => (k === i ? { ...r, ...row } : r)));
+      return field(
+        <View className="arg-rows">
+          {rows.map((r, i) => (
+            <View key={i} className="admin-form">
+              <Input
+                className="admin-input"
+                placeholder="券名"
+                value={r.title}
+                onInput={(e) => set(i, { title: e.detail.value })}
+              />
+              <Input
+                className="admin-input"
+                type="digit"
+                placeholder="面额（元）"
+                value={yuan(r.amountFen)}
+                onInput={(e) => set(i, { amountFen: parseYuan(e.detail.value) ?? 0 })}
+              />
+              <Input
+                className="admin-input"
+                type="digit"
+                placeholder="门槛（元）"
+                value={yuan(r.thresholdFen)}
+                onInput={(e) => set(i, { thresholdFen: parseYuan(e.detail.value) ?? 0 })}
+              />
+              <Input
+                className="admin-input"
+                type="number"
+                placeholder="有效天数"
+                value={String(r.validDays ?? '')}
+                onInput={(e) => set(i, { validDays: Number(e.detail.value) || 0 })}
+              />
+              <View
+                className="admin-chip"
+                onClick={() => onChange(rows.filter((_r, k) => k !== i))}
+              >
+                删除
+              </View>
+            </View>
+          ))}
+          <View
+            className="admin-chip"
+            onClick={() =>
+              onChange([...rows, { title: '', amountFen: 0, thresholdFen: 0, validDays: 7 }])
+            }
+          >
+            添加优惠券
+          </View>
+        </View>,
+      );
+    }
+  }
+}
