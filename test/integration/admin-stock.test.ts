@@ -113,6 +113,38 @@ describe('the permission table', () => {
     },
   );
 
+  it('every admin action with input refuses a malformed one as INVALID_INPUT and writes nothing', async () => {
+    const collections = [
+      'skus',
+      'stock_logs',
+      'orders',
+      'products',
+      'campaigns',
+      'staff',
+      'admin_signins',
+      'admin_sessions',
+    ];
+    const before = await dump(cloud, collections);
+    let checked = 0;
+    for (const action of Object.keys(API.admin)) {
+      const sample = samples[action];
+      const valid = typeof sample === 'function' ? sample(OWNER) : sample;
+      const fields = Object.keys(valid);
+      if (!fields.length) continue;
+      // Every field of a valid input replaced by a value of the wrong kind.
+      const malformed = Object.fromEntries(fields.map((f) => [f, { not: 'valid' }]));
+      const reply = await callAction(cloud, OWNER, 'admin', action, malformed);
+      expect({ action, reply }).toMatchObject({
+        action,
+        reply: { ok: false, code: 'INVALID_INPUT' },
+      });
+      expect(reply.ok === false && reply.message).toMatch(/^[^A-Za-z]+$/);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(await dump(cloud, collections)).toEqual(before);
+  });
+
   it('warehouse staff may handle stock and shipping only', () => {
     const warehouse = Object.entries(API.admin)
       .filter(([, spec]) => (spec as { staff?: readonly string[] }).staff?.includes('warehouse'))

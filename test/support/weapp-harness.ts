@@ -385,6 +385,28 @@ function payInSandbox(cloudUrl: string, pkg: string): Promise<void> {
   return postToEmulator(cloudUrl, '/_emulator/pay/confirm', { package: pkg });
 }
 
+/** POSTs JSON to the local cloud (e.g. its HTTP access routes) and returns the JSON answer. */
+export function postJson(cloudUrl: string, urlPath: string, value: object): Promise<any> {
+  const body = JSON.stringify(value);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${cloudUrl}${urlPath}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve(text ? JSON.parse(text) : undefined));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /** POSTs to one of the local cloud's /_emulator controls (e.g. the pay sandbox's confirm). */
 export function postToEmulator(cloudUrl: string, urlPath: string, value: object): Promise<void> {
   const body = JSON.stringify(value);
