@@ -103,9 +103,19 @@ it('on a desktop: the menu, a sortable table, a stock change with its ledger, a 
     skuId: sku._id,
   });
   expect(ledger.sku.inHand).toBe(sku.stock + 20);
-  await csv.fill(
-    `skuId,方式,数量,原因\n${sku._id},入库,5,到货\n${SPECIAL.lowStockSkuId},盘点,30,盘点`,
-  );
+  // The fixed CSV comes as a file this time.
+  const chooser = page.waitForEvent('filechooser');
+  await page.locator('.admin-csv-file').click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'stock.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `skuId,方式,数量,原因\n${sku._id},入库,5,到货\n${SPECIAL.lowStockSkuId},盘点,30,盘点`,
+    ),
+  });
+  await page.getByText('2 行可导入').waitFor();
   await page.locator('.admin-import-submit').click();
   await page.getByText('已导入 2 行').waitFor();
   const after = await expectOk(cloud, DEMO_USERS.staff, 'admin', 'stockLedger', { skuId: sku._id });

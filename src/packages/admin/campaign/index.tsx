@@ -60,7 +60,10 @@ function RuleList({
 }) {
   const add = (code: string) => {
     const args = Object.fromEntries(
-      Object.entries(registry[code].args as ArgSpecs).map(([name, spec]) => [name, defaultArg(spec)]),
+      Object.entries(registry[code].args as ArgSpecs).map(([name, spec]) => [
+        name,
+        defaultArg(spec),
+      ]),
     );
     onChange([...refs, { code, args }]);
   };

@@ -1,4 +1,4 @@
-// Bulk stock changes from a CSV pasted here (or exported from a spreadsheet): every line is checked
+// Bulk stock changes from a CSV pasted here or chosen as a file: every line is checked
 // and shown; nothing is sent until all lines read; the server checks them again against the stock
 // and applies all of them or none, naming the lines it refuses.
 import { useRef, useState } from 'react';
@@ -7,6 +7,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { parseStockCsv } from '@domain/stock-csv';
 import { AdminShell } from '../components/AdminShell';
 import { adminApi, newRequestId } from '../admin-api';
+import { pickTextFile } from '../pick-text-file';
 import '../admin.scss';
 
 const EXAMPLE = 'skuId,方式,数量,原因\np-longjing-1,入库,20,到货\np-dahongpao-1,盘点,12,月底盘点';
@@ -67,6 +68,16 @@ function StockImportPageContent() {
         >{`第 ${e.row} 行：${e.message}`}</Text>
       ))}
       <View className="admin-form">
+        <View
+          className="admin-chip admin-csv-file"
+          onClick={() =>
+            void pickTextFile().then((content) => {
+              if (content !== null) (setText(content), setServerErrors([]));
+            })
+          }
+        >
+          选择 CSV 文件
+        </View>
         <Text className="muted">{`${parsed.rows.length} 行可导入`}</Text>
         <View
           className={`btn small admin-import-submit${busy || !parsed.rows.length || parsed.errors.length ? ' disabled' : ''}`}
