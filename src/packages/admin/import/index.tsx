@@ -72,7 +72,9 @@ function StockImportPageContent() {
           className="admin-chip admin-csv-file"
           onClick={() =>
             void pickTextFile().then((content) => {
-              if (content !== null) (setText(content), setServerErrors([]));
+              if (content === null) return;
+              setText(content);
+              setServerErrors([]);
             })
           }
         >
