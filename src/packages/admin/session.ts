@@ -7,8 +7,12 @@ import type { Result } from '@domain/result';
 import { callCloud } from '../../services/cloud';
 
 const KEY = 'admin-session';
-/** Where the HTTP access service routes adminHttp (the local cloud serves it on the same origin). */
-const BASE = '/http/admin-api';
+/**
+ * Where the HTTP access service routes adminHttp: a build-time setting for a deployed admin
+ * (TARO_APP_ADMIN_API, e.g. https://<env>.service.tcloudbase.com/admin-api); the local cloud
+ * serves it on the same origin.
+ */
+const BASE = process.env.TARO_APP_ADMIN_API || '/http/admin-api';
 
 export const sessionToken = (): string | null =>
   process.env.TARO_ENV === 'h5' ? localStorage.getItem(KEY) : null;
@@ -40,7 +44,13 @@ export async function adminCall<A extends ActionName<'admin'>>(
   input: InputOf<'admin', A>,
 ): Promise<Result<OutputOf<'admin', A>>> {
   const token = sessionToken();
-  if (!token) return callCloud('admin', action, input);
+  if (!token) {
+    const res = await callCloud('admin', action, input);
+    // A browser that cannot call functions directly (a deployed admin) has to sign in first.
+    return process.env.TARO_ENV === 'h5' && !res.ok && res.code === 'NETWORK'
+      ? { ok: false, code: 'NOT_LOGGED_IN', message: '请先扫码登录' }
+      : res;
+  }
   try {
     const { status, result } = await post<OutputOf<'admin', A>>(
       '/call',
