@@ -162,6 +162,8 @@ it('on a desktop: create a product with an uploaded picture; the shop sells it',
   await page.locator('.admin-image img').waitFor();
   await page.locator('.admin-spec-values input').fill('白,黑');
   const prices = page.locator('.admin-sku-price input');
+  // The two values make two SKUs (the form re-renders after the input).
+  await prices.nth(1).waitFor();
   await expect(prices.count()).resolves.toBe(2);
   await prices.nth(0).fill('69');
   await prices.nth(1).fill('79.5');
