@@ -6,4 +6,5 @@ module.exports = {
   transform: { '^.+\\.tsx?$': '<rootDir>/test/support/esbuild-jest.js' },
   testTimeout: 60_000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  moduleNameMapper: { '^@domain/(.*)$': '<rootDir>/domain/$1' },
 };

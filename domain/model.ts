@@ -1,6 +1,7 @@
 // The documents the shop stores, one interface per collection (see cloudfunctions/lib/infra/collections.ts).
 // Money fields end in Fen and hold integer fen; times end in At and hold epoch milliseconds.
 import type { AfterSale } from './after-sale';
+import type { Binding } from './attribution';
 import type { Claim, Reward } from './campaigns/types';
 import type { Fen } from './money';
 import type { LifecycleEvent } from './order-status';
@@ -104,12 +105,46 @@ export interface User {
   address?: Address;
   /** The address book: addresses used, the latest first (domain/address.ts). */
   addresses?: Address[];
+  /** This user's short code in the links they share (`ref=`); resolves back to them. */
+  refCode?: string;
+  /** Who brought this user (domain/attribution.ts). */
+  binding?: Binding;
+  /** The channel of the first touch (a QR code's channel, e.g. store-12), for staff's figures. */
+  channel?: string;
 }
 
-/** Every entry a user makes, for attribution. */
+/** Every entry through a share link or a QR code, kept for attribution and staff's figures. */
 export interface Touch extends Entry {
   _id: string;
   openid: string;
+  via: 'ref' | 'scene';
+  /** The sharer, when the ref or the code named one who exists. */
+  sharerId?: string;
+  channel?: string;
+  /** The user had never been seen before this entry. */
+  firstVisit: boolean;
+  /** This touch bound the user to the sharer (as decided; a concurrent one may have won). */
+  binds: boolean;
+}
+
+/**
+ * A QR code's `scene` and what it stands for (collection share_codes, id = the scene): the page
+ * and its parameters, the sharer (a user's own code) or a channel (staff's codes), and the
+ * image once made (made once with wxacode.getUnlimited and kept in cloud storage).
+ */
+export interface ShareCode {
+  _id: string;
+  page: string;
+  params: Record<string, string>;
+  sharerId?: string;
+  channel?: string;
+  /** Staff's name for a channel code (门店收银台, 包裹卡...). */
+  name?: string;
+  fileId?: string;
+  /** Someone is making the image since this time (one openapi call per code). */
+  makingSince?: number;
+  createdAt: number;
+  createdBy: string;
 }
 
 export type StaffRole = 'owner' | 'operator' | 'warehouse';
@@ -194,6 +229,9 @@ export interface Order {
   plan?: PaymentStep[];
   /** Placed by a buyer who had never paid an order (their first payment ends new-user prices). */
   newBuyer?: boolean;
+  /** Who had brought the buyer when the order was placed (their live binding), and the buyer's channel. */
+  inviterId?: string;
+  channel?: string;
   /** Lifecycle effects that have run, by event: markers of each effect, and all done. */
   effects?: Partial<Record<LifecycleEvent, { ran: string[]; done: boolean }>>;
   shipping?: {
@@ -257,4 +295,77 @@ export interface StockLog {
   by: string;
   at: number;
   orderId?: string;
+}
+
+/**
+ * A distributor's account (collection distributors, id = OPENID): their status with staff and
+ * their withdrawable balance. Every change of the balance is one conditional update that also
+ * lists the entry's id (the latest 200: a repeat changes nothing) and keeps the entry pending in
+ * the document until it is written to the ledger (by the call, or the timer after a crash), so
+ * the ledger's entries always come to sum to the balance.
+ */
+export interface Distributor {
+  _id: string;
+  /** Absent: never applied (in 'everyone' mode such users earn too). */
+  status?: import('./distribution').DistributorStatus;
+  appliedAt?: number;
+  reviewedAt?: number;
+  reviewedBy?: string;
+  balanceFen: Fen;
+  entryIds: string[];
+  pendingEntries: LedgerEntry[];
+  createdAt: number;
+}
+
+export type LedgerKind = 'SETTLE' | 'WITHDRAW' | 'WITHDRAW_RETURNED' | 'CLAWBACK';
+
+/** One movement of a distributor's withdrawable balance (collection commission_ledger). */
+export interface LedgerEntry {
+  _id: string;
+  distributorId: string;
+  kind: LedgerKind;
+  /** Signed: settlements add, withdrawals and clawbacks take away. */
+  amountFen: Fen;
+  /** The commission or withdrawal it belongs to. */
+  refId: string;
+  at: number;
+  note?: string;
+}
+
+/** A commission on one paid order of a bound buyer (collection commissions, id cm-<order>). */
+export interface Commission {
+  _id: string;
+  distributorId: string;
+  buyerId: string;
+  orderId: string;
+  state: import('./distribution').CommissionState;
+  lines: import('./distribution').CommissionLine[];
+  /** What was paid for the goods, and the commission on it (the sum of the lines). */
+  baseFen: Fen;
+  amountFen: Fen;
+  /** Taken back by refunds so far. */
+  voidedFen: Fen;
+  /** Credited to the balance when it settled, and what later refunds took back from it. */
+  settledFen?: Fen;
+  clawedBackFen?: Fen;
+  freezeDays: number;
+  createdAt: number;
+  receivedAt?: number;
+  frozenUntil?: number;
+  settledAt?: number;
+  voidedAt?: number;
+}
+
+export type WithdrawalStatus = 'REQUESTED' | 'PAID' | 'REJECTING' | 'REJECTED';
+
+/** A distributor's request to be paid out (collection withdrawals); staff pay it and mark it. */
+export interface Withdrawal {
+  _id: string;
+  distributorId: string;
+  amountFen: Fen;
+  status: WithdrawalStatus;
+  requestedAt: number;
+  handledAt?: number;
+  handledBy?: string;
+  note?: string;
 }

@@ -72,6 +72,8 @@ export const STATUS_TEXT: Record<OrderStatus, string> = {
 
 /** How long an unpaid order keeps its stock before it is cancelled. */
 export const UNPAID_TIMEOUT_MS = 15 * 60 * 1000;
+/** A shipped order the buyer has not confirmed is received this long after shipping (as WeChat does). */
+export const AUTO_RECEIVE_MS = 10 * 24 * 60 * 60 * 1000;
 /** An order stuck in CREATING this long was abandoned by a failed invocation. */
 export const CREATING_TIMEOUT_MS = 2 * 60 * 1000;
 

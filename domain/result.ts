@@ -33,6 +33,11 @@ export const ERROR_MESSAGES = {
   COUPON_NOT_CLAIMABLE: '现在不能领取这张优惠券',
   CAMPAIGN_UNITS_HELD: '活动名额已被抢光，还有人未付款，稍后可能释放，请稍后再试',
   CAMPAIGN_INVALID: '活动设置有误',
+  WITHDRAW_TOO_SMALL: '提现金额太小',
+  WITHDRAW_EXCEEDS: '提现金额超过可提现余额',
+  NOT_DISTRIBUTOR: '你还不是推广员',
+  QR_RATE_LIMITED: '二维码生成太频繁，请稍后再试',
+  QR_FAILED: '二维码生成失败，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
   /** Client side only: the call did not reach the cloud or came back malformed. */
   NETWORK: '网络异常，请检查网络后重试',

@@ -15,6 +15,18 @@ import { orderDetail } from '../lib/views/order-views';
 import { confirmSignin, revokeSessions } from '../lib/users/staff-sessions';
 import { listCampaigns, setCampaignStatus } from './campaigns';
 import { dashboard } from './dashboard';
+import {
+  commissionLedger,
+  handleWithdrawal,
+  listChannelCodes,
+  listCommissions,
+  listDistributors,
+  listWithdrawals,
+  saveChannelCode,
+  saveDistributionSettings,
+  setDistributorStatus,
+} from './distribution';
+import { distributionSettings } from '../lib/distribution/settings';
 import { adminOrder, searchOrders } from './orders';
 import { shipOrder } from './ship';
 import { getProduct, listProducts, saveProduct, setProductOnSale, uploadImage } from './products';
@@ -127,4 +139,16 @@ export const adminHandlers: Handlers<'admin'> = {
     await buildStorefront(ctx.now);
     return saved;
   },
+  // Distribution (admin/distribution.ts).
+  distributionSettings: () => distributionSettings(),
+  saveDistributionSettings: ({ settings }, ctx) => saveDistributionSettings(settings, ctx),
+  distributors: (input) => listDistributors(input),
+  setDistributorStatus,
+  commissions: (input) => listCommissions(input),
+  commissionLedger: ({ distributorId }) => commissionLedger(distributorId),
+  withdrawals: ({ status }) => listWithdrawals(status),
+  markWithdrawalPaid: (input, ctx) => handleWithdrawal(input, true, ctx),
+  rejectWithdrawal: (input, ctx) => handleWithdrawal(input, false, ctx),
+  channelCodes: () => listChannelCodes(),
+  saveChannelCode,
 };

@@ -18,6 +18,7 @@ import { AppError } from '../../domain/result';
 import { db } from '../lib/infra/cloud';
 import { findById, updateWhere } from '../lib/infra/db';
 import type { Context } from '../lib/infra/router';
+import { followRefunds } from '../lib/distribution/commission';
 import { runEffects } from '../lib/order/effects/run';
 import { transition } from '../lib/order/transition';
 import { isDefiniteFailure, requestRefund } from '../lib/payments/cloud-pay';
@@ -41,6 +42,7 @@ const paidOf = (order: Order): Fen => order.payment?.paidFen ?? order.totalFen;
 export async function refundOrder(input: RefundInput, ctx: Context): Promise<Refund> {
   const refundId = refundIdFor(input.orderId, input.requestId);
   const { refund, order } = await recordRefund(refundId, input, ctx);
+  await followRefundsLater(order, ctx.now);
   if (refund.status !== 'PENDING' || refund.refundId) return refund;
   try {
     const cloudRefundId = await requestRefund({
@@ -58,9 +60,23 @@ export async function refundOrder(input: RefundInput, ctx: Context): Promise<Ref
     // cloudPay how it went (undoing it then could refund twice on a retry).
     if (isDefiniteFailure(e)) {
       await giveBack(refund);
+      const current = await findById<Order>('orders', refund.orderId);
+      if (current) await followRefundsLater(current, ctx.now);
       if (refund.full) await abortFullRefund(refund.orderId, ctx);
     }
     throw e;
+  }
+}
+
+/**
+ * A commission on the order takes back the refunded share now; if that fails the refund still
+ * stands (settlement derives the share from the order again).
+ */
+async function followRefundsLater(order: Order, at: number): Promise<void> {
+  try {
+    await followRefunds(order, at);
+  } catch (e) {
+    console.error('commission after refund', order._id, e);
   }
 }
 

@@ -15,11 +15,12 @@
 //      lines and remember the address.
 // A run that dies part-way leaves a CREATING order that the timer abandons (holds released, a
 // payment that may have started closed).
+import { activeInviter } from '../../domain/attribution';
 import type { AddressInput, LinesInput } from '../../domain/api/inputs';
 import type { CreatedOrderView } from '../../domain/api/views';
 import type { Campaign, PricingFacts } from '../../domain/campaigns/types';
 import { ADDRESS_BOOK_SIZE } from '../../domain/address';
-import type { Address, Order } from '../../domain/model';
+import type { Address, Order, User } from '../../domain/model';
 import { fen, ZERO } from '../../domain/money';
 import { CANCEL_REASONS, isCancelReason, type CancelReason } from '../../domain/order-cancel';
 import { quote, type Quote, type QuoteInputLine } from '../../domain/pricing/quote';
@@ -102,6 +103,7 @@ async function place(
     expiresAt: ctx.now + priced.paymentWindowMs,
     refundedFen: ZERO,
     newBuyer: facts.user.isNewUser,
+    ...attributionOf(user, ctx.now),
     history: [{ from: null, to: 'CREATING', at: ctx.now, by: ctx.openid }],
   };
   if (!(await insertOnce('orders', order as unknown as { _id: string })))
@@ -295,4 +297,13 @@ async function resume(order: Order, ctx: Context): Promise<CreatedOrderView> {
     }
   }
   return { order: orderDetail(order, ctx.now), payment };
+}
+
+/** Who had brought the buyer when the order is placed (their live binding), and their channel. */
+function attributionOf(user: User | null, at: number): Pick<Order, 'inviterId' | 'channel'> {
+  const inviterId = activeInviter(user?.binding, at);
+  return {
+    ...(inviterId ? { inviterId } : {}),
+    ...(user?.channel ? { channel: user.channel } : {}),
+  };
 }

@@ -9,12 +9,19 @@
 //   - coupon-center claims a crash left half done are finished or undone;
 //   - shipments WeChat has not accepted yet are uploaded again (with back-off);
 //   - stock-ledger entries a crashed stock change left pending are written;
+//   - shipped orders not confirmed within 10 days are received (their received effects run);
+//   - commissions whose after-sale window ended settle into their distributor's balance, and
+//     ledger entries or turned-down withdrawals a crash left half done are finished;
 //   - the home page's snapshot is rebuilt.
 // Each step is a conditional update or an idempotent repeat, so overlapping runs are harmless,
 // and one item's failure does not stop the others.
 import type { Coupon } from '../../domain/campaigns/types';
-import type { Order, Refund } from '../../domain/model';
-import { CREATING_TIMEOUT_MS, PAID_STATUSES } from '../../domain/order-status';
+import type { Commission, Distributor, Order, Refund, Withdrawal } from '../../domain/model';
+import { AUTO_RECEIVE_MS, CREATING_TIMEOUT_MS, PAID_STATUSES } from '../../domain/order-status';
+import { finishStaleEntries } from '../lib/distribution/account';
+import { DUE_TO_SETTLE, settleCommission } from '../lib/distribution/commission';
+import { finishRejecting } from '../lib/distribution/withdrawals';
+import { transition } from '../lib/order/transition';
 import { finishPendingLogs, type PendingSku } from '../lib/catalog/ledger';
 import { buildStorefront } from '../lib/catalog/storefront';
 import { couponQuotaKey, settleClaim } from '../lib/coupons/slots';
@@ -126,6 +133,55 @@ export async function main(event: unknown) {
         sortBy: '_id',
         label: 'stock ledger',
         step: (sku) => finishPendingLogs(sku, at),
+      },
+      deadline,
+    ),
+    autoReceived: await orders(
+      { status: 'SHIPPED', 'shipping.at': _.lte(at - AUTO_RECEIVE_MS) },
+      'auto receive',
+      async (order) => {
+        if (!(await transition(order, 'complete', 'timer', at, {}, '自动确认收货'))) return false;
+        await runEffects('received', { ...order, status: 'COMPLETED' }, at);
+        return true;
+      },
+    ),
+    receivedEffects: await orders(
+      { status: 'COMPLETED', 'effects.received.done': _.neq(true) },
+      'received effects',
+      async (order) => (await runEffects('received', order, at), true),
+    ),
+    commissionsSettled: await forEachDue<Commission>(
+      {
+        collection: 'commissions',
+        where: DUE_TO_SETTLE(at),
+        sortBy: 'frozenUntil',
+        label: 'commission settle',
+        step: async (commission) =>
+          (await settleCommission(
+            commission,
+            await findById<Order>('orders', commission.orderId),
+            at,
+          )) !== 'waiting',
+      },
+      deadline,
+    ),
+    commissionLedger: await forEachDue<Distributor>(
+      {
+        collection: 'distributors',
+        where: { 'pendingEntries.at': _.lte(at - 60_000) },
+        sortBy: '_id',
+        label: 'commission ledger',
+        step: (account) => finishStaleEntries(account, at),
+      },
+      deadline,
+    ),
+    withdrawalsReturned: await forEachDue<Withdrawal>(
+      {
+        collection: 'withdrawals',
+        where: { status: 'REJECTING', handledAt: _.lte(at - 60_000) },
+        sortBy: '_id',
+        label: 'withdrawal return',
+        step: async (w) => (await finishRejecting(w, at), true),
       },
       deadline,
     ),

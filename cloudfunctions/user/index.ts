@@ -7,6 +7,7 @@ import { db } from '../lib/infra/cloud';
 import { _, findById, updateWhere } from '../lib/infra/db';
 import { createHandler, type Context } from '../lib/infra/router';
 import { activeCampaigns, buyerFacts } from '../lib/pricing/facts';
+import { resolveSource } from '../lib/users/attribution';
 import { meView, signIn, unusedCouponCount, userView } from '../lib/users/users';
 
 function entryOf(input: { ref?: string; scene?: string; path?: string }, at: number): Entry {
@@ -29,12 +30,14 @@ async function cartCount(openid: string): Promise<number> {
 }
 
 export const main = createHandler('user', {
-  // Reads the user and the home snapshot together; then signs in, reads the flash-sale quotas and
-  // (for a returning user: a new one's cart is empty) the cart badge, together.
+  // Reads the user, the home snapshot and (entering through a share or a code) its sharer
+  // together; then signs in (keeping the touch, binding as the rules say), reads the flash-sale
+  // quotas and (for a returning user: a new one's cart is empty) the cart badge, together.
   async launch(input, ctx: Context) {
-    const [existing, front] = await Promise.all([
+    const [existing, front, source] = await Promise.all([
       findById<User>('users', ctx.openid),
       storefront(ctx.now),
+      resolveSource(input),
     ]);
     const [user, home, count] = await Promise.all([
       signIn(
@@ -43,19 +46,30 @@ export const main = createHandler('user', {
         entryOf(input, ctx.now),
         existing,
         async () => front.signupCampaigns,
+        source,
       ),
       homeFor(front, buyerFacts(ctx.openid, existing, ctx.now)),
       existing ? cartCount(ctx.openid) : 0,
     ]);
-    return { user: userView(user), home, cartCount: count };
+    const landing = source?.landing ? { landing: source.landing } : {};
+    return { user: userView(user), home, cartCount: count, ...landing };
   },
 
+  // A later entry while the app runs (a share card, a scanned code): the same touch and binding.
   async login(input, ctx) {
-    const existing = await findById<User>('users', ctx.openid);
-    const user = await signIn(ctx.openid, ctx.unionid, entryOf(input, ctx.now), existing, () =>
-      activeCampaigns(ctx.now),
+    const [existing, source] = await Promise.all([
+      findById<User>('users', ctx.openid),
+      resolveSource(input),
+    ]);
+    const user = await signIn(
+      ctx.openid,
+      ctx.unionid,
+      entryOf(input, ctx.now),
+      existing,
+      () => activeCampaigns(ctx.now),
+      source,
     );
-    return userView(user);
+    return { user: userView(user), ...(source?.landing ? { landing: source.landing } : {}) };
   },
 
   async me(_input, ctx) {

@@ -16,10 +16,21 @@ import {
   catalogInputs,
   couponInputs,
   orderInputs,
+  shareInputs,
   userInputs,
 } from './inputs';
+import type { DistributionSettings } from '../distribution';
 import type {
   AdminCampaignView,
+  AdminDistributorView,
+  ChannelCodeView,
+  CommissionView,
+  InviteeView,
+  LedgerEntryView,
+  PosterView,
+  PromoteSummaryView,
+  ShareCodeView,
+  WithdrawalView,
   DashboardView,
   AdminProductRow,
   AdminProductView,
@@ -37,6 +48,7 @@ import type {
   CouponTemplateView,
   CouponView,
   CreatedOrderView,
+  EntryView,
   HomeView,
   LaunchView,
   MeView,
@@ -47,7 +59,6 @@ import type {
   QuoteView,
   SearchView,
   ShipmentView,
-  UserView,
 } from './views';
 
 export interface ActionSpec<Input extends z.ZodTypeAny = z.ZodTypeAny, Output = unknown> {
@@ -74,7 +85,7 @@ const OWNER = ['owner'] as const;
 export const API = {
   user: {
     launch: returns<LaunchView>()(userInputs.launch),
-    login: returns<UserView>()(userInputs.login),
+    login: returns<EntryView>()(userInputs.login),
     me: returns<MeView>()(userInputs.me),
     removeAddress: returns<Address[]>()(userInputs.removeAddress),
   },
@@ -105,6 +116,18 @@ export const API = {
     center: returns<CouponTemplateView[]>()(couponInputs.center),
     claim: returns<CouponView>()(couponInputs.claim),
     mine: returns<CouponView[]>()(couponInputs.mine),
+  },
+  share: {
+    code: returns<ShareCodeView>()(shareInputs.code),
+    poster: returns<PosterView>()(shareInputs.poster),
+    summary: returns<PromoteSummaryView>()(shareInputs.summary),
+    invitees: returns<{ items: InviteeView[]; next: number | null }>()(shareInputs.invitees),
+    commissions: returns<{ items: CommissionView[]; next: number | null }>()(
+      shareInputs.commissions,
+    ),
+    withdrawals: returns<WithdrawalView[]>()(shareInputs.withdrawals),
+    withdraw: returns<WithdrawalView>()(shareInputs.withdraw),
+    apply: returns<PromoteSummaryView>()(shareInputs.apply),
   },
   admin: {
     ship: returns<ShipmentView>()(adminInputs.ship, ALL_STAFF),
@@ -138,6 +161,32 @@ export const API = {
     saveStaff: returns<StaffView[]>()(adminInputs.saveStaff, OWNER),
     removeStaff: returns<StaffView[]>()(adminInputs.removeStaff, OWNER),
     saveCampaign: returns<Campaign>()(adminInputs.saveCampaign, MANAGERS),
+    distributionSettings: returns<DistributionSettings>()(
+      adminInputs.distributionSettings,
+      MANAGERS,
+    ),
+    saveDistributionSettings: returns<DistributionSettings>()(
+      adminInputs.saveDistributionSettings,
+      MANAGERS,
+    ),
+    distributors: returns<{ items: AdminDistributorView[]; next: number | null }>()(
+      adminInputs.distributors,
+      MANAGERS,
+    ),
+    setDistributorStatus: returns<AdminDistributorView>()(
+      adminInputs.setDistributorStatus,
+      MANAGERS,
+    ),
+    commissions: returns<{ items: CommissionView[]; next: number | null }>()(
+      adminInputs.commissions,
+      MANAGERS,
+    ),
+    commissionLedger: returns<LedgerEntryView[]>()(adminInputs.commissionLedger, MANAGERS),
+    withdrawals: returns<WithdrawalView[]>()(adminInputs.withdrawals, MANAGERS),
+    markWithdrawalPaid: returns<WithdrawalView>()(adminInputs.markWithdrawalPaid, MANAGERS),
+    rejectWithdrawal: returns<WithdrawalView>()(adminInputs.rejectWithdrawal, MANAGERS),
+    channelCodes: returns<ChannelCodeView[]>()(adminInputs.channelCodes, MANAGERS),
+    saveChannelCode: returns<ChannelCodeView>()(adminInputs.saveChannelCode, MANAGERS),
   },
 } as const;
 

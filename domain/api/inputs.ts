@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { ADDRESS_LIMITS, ADDRESS_MESSAGES } from '../address';
 import { AFTER_SALE_REASONS } from '../after-sale';
 import { campaignSchema } from '../campaigns/schema';
+import { RATE_LIMITS } from '../distribution';
+import { CHANNEL_MESSAGE, CHANNEL_PATTERN } from '../share';
 import { productFormSchema } from '../product-form';
 
 const id = z.string().min(1).max(64);
@@ -102,6 +104,53 @@ export const couponInputs = {
   center: z.object({}),
   claim: z.object({ templateId: id }),
   mine: z.object({ status: z.enum(['UNUSED', 'USED', 'EXPIRED']).default('UNUSED') }),
+};
+
+/** What a share link or a code opens. */
+const shareTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('home') }),
+  z.object({ kind: z.literal('product'), id }),
+]);
+
+const ratePct = z
+  .number()
+  .int('佣金比例为整数')
+  .min(RATE_LIMITS.minPct, `佣金比例不低于 ${RATE_LIMITS.minPct}%`)
+  .max(RATE_LIMITS.maxPct, `佣金比例不高于 ${RATE_LIMITS.maxPct}%`);
+
+export const distributionSettingsSchema = z.object({
+  mode: z.enum(['everyone', 'approved']),
+  defaultRatePct: ratePct,
+  productRates: z
+    .record(id, ratePct)
+    .refine((r) => Object.keys(r).length <= 500, '最多 500 个商品'),
+  freezeDays: z.number().int().min(0).max(60, '冻结期最多 60 天'),
+  minWithdrawFen: z.number().int().min(100, '最低提现金额不少于 ¥1.00').max(1_000_000),
+  protectDays: z.number().int().min(0).max(365, '保护期最多 365 天'),
+  expireDays: z.number().int().min(0).max(3650),
+});
+
+const listCursor = z.number().int().min(0).max(100_000).default(0);
+
+export const shareInputs = {
+  /** The caller's QR code for a target (made once, reused). */
+  code: z.object({ target: shareTarget }),
+  /** What a product poster shows: picture, title, price, the caller's code. */
+  poster: z.object({ productId: id }),
+  /** 我的推广: the caller's figures as a sharer and distributor. */
+  summary: z.object({}),
+  invitees: z.object({ cursor: listCursor }),
+  commissions: z.object({
+    state: z.enum(['PENDING', 'FROZEN', 'SETTLED', 'VOID']).optional(),
+    cursor: listCursor,
+  }),
+  withdrawals: z.object({}),
+  withdraw: z.object({
+    amountFen: z.number().int().min(1, '请输入提现金额').max(100_000_000),
+    requestId,
+  }),
+  /** Asks to become a distributor (when the shop approves them). */
+  apply: z.object({}),
 };
 
 export const adminInputs = {
@@ -222,6 +271,36 @@ export const adminInputs = {
   removeStaff: z.object({ openid: z.string().trim().min(1).max(64) }),
   /** Creates or replaces a campaign; its rules and their arguments are checked first. */
   saveCampaign: z.object({ campaign: campaignSchema }),
+  distributionSettings: z.object({}),
+  saveDistributionSettings: z.object({ settings: distributionSettingsSchema }),
+  distributors: z.object({
+    status: z.enum(['APPLIED', 'ACTIVE', 'DISABLED']).optional(),
+    cursor: listCursor,
+  }),
+  setDistributorStatus: z.object({
+    openid: z.string().trim().min(1).max(64),
+    status: z.enum(['ACTIVE', 'DISABLED']),
+  }),
+  commissions: z.object({
+    state: z.enum(['PENDING', 'FROZEN', 'SETTLED', 'VOID']).optional(),
+    distributorId: z.string().trim().max(64).optional(),
+    cursor: listCursor,
+  }),
+  commissionLedger: z.object({ distributorId: z.string().trim().min(1).max(64) }),
+  withdrawals: z.object({
+    status: z.enum(['REQUESTED', 'PAID', 'REJECTED']).default('REQUESTED'),
+  }),
+  markWithdrawalPaid: z.object({ id, note: z.string().trim().max(100).default('') }),
+  rejectWithdrawal: z.object({
+    id,
+    note: z.string().trim().min(1, '请填写不通过的原因').max(100),
+  }),
+  channelCodes: z.object({}),
+  /** A channel's QR code (a store counter, a parcel card, an ad), made once. */
+  saveChannelCode: z.object({
+    channel: z.string().trim().regex(CHANNEL_PATTERN, CHANNEL_MESSAGE),
+    name: z.string().trim().min(1, '请填写渠道名称').max(20, '渠道名称最多 20 个字'),
+  }),
 };
 
 export type LinesInput = z.infer<typeof lines>;

@@ -235,6 +235,8 @@ export interface UserView {
   openid: string;
   nickname: string;
   isNewUser: boolean;
+  /** The user's short code in the links they share (ref=). */
+  refCode: string;
   paidOrderCount: number;
   paidTotalFen: Fen;
   address?: Address;
@@ -254,6 +256,14 @@ export interface LaunchView {
   home: HomeView;
   /** Units in the cart: the cart tab's badge. */
   cartCount: number;
+  /** A scanned code stands for this page (the code opened home): the app goes there. */
+  landing?: string;
+}
+
+/** A later entry (a share card or a code while the app runs): the user and where to go. */
+export interface EntryView {
+  user: UserView;
+  landing?: string;
 }
 
 export interface CouponView {
@@ -418,4 +428,122 @@ export interface AdminCampaignView {
   revenueFen: Fen;
   /** Units left of its quota (null: none taken yet), when it has one. */
   quotaLeft?: number | null;
+}
+
+// ---- Sharing and distribution (share function; admin's distribution pages) ----
+
+/** A QR code: its scene, its image (a cloud file id) and a URL to load it by. */
+export interface ShareCodeView {
+  scene: string;
+  fileId: string;
+  url: string;
+}
+
+/** What a product poster shows. */
+export interface PosterView {
+  title: string;
+  priceFen: Fen;
+  /** The product picture and the sharer's code, as loadable URLs. */
+  imageUrl: string;
+  code: ShareCodeView;
+  shopName: string;
+  sharerName: string;
+}
+
+export interface CommissionFiguresView {
+  /** Orders paid, not yet received (less refunds). */
+  pendingFen: Fen;
+  /** Received, within the after-sale window. */
+  frozenFen: Fen;
+  /** Withdrawable now. */
+  balanceFen: Fen;
+  /** Asked for, not yet paid out. */
+  withdrawingFen: Fen;
+  withdrawnFen: Fen;
+}
+
+export interface PromoteSummaryView {
+  refCode: string;
+  mode: 'everyone' | 'approved';
+  /** null: never applied. */
+  status: import('../distribution').DistributorStatus | null;
+  mayEarn: boolean;
+  defaultRatePct: number;
+  freezeDays: number;
+  minWithdrawFen: Fen;
+  invited: { users: number; ordered: number; paid: number };
+  commission: CommissionFiguresView;
+}
+
+export interface InviteeView {
+  nickname: string;
+  boundAt: number;
+  /** Paid orders they placed while bound to this sharer. */
+  orders: number;
+  paidFen: Fen;
+}
+
+export interface CommissionView {
+  id: string;
+  orderId: string;
+  buyerName: string;
+  state: import('../distribution').CommissionState;
+  stateText: string;
+  baseFen: Fen;
+  amountFen: Fen;
+  voidedFen: Fen;
+  /** What it is worth now: amount less refunds (settled: what was credited less clawbacks). */
+  netFen: Fen;
+  lines: { title: string; baseFen: Fen; ratePct: number; amountFen: Fen }[];
+  createdAt: number;
+  frozenUntil?: number;
+  settledAt?: number;
+  distributorId?: string;
+}
+
+export interface WithdrawalView {
+  id: string;
+  amountFen: Fen;
+  status: import('../model').WithdrawalStatus;
+  statusText: string;
+  requestedAt: number;
+  handledAt?: number;
+  note?: string;
+  distributorId?: string;
+  distributorName?: string;
+}
+
+export interface AdminDistributorView {
+  openid: string;
+  nickname: string;
+  status: import('../distribution').DistributorStatus | null;
+  statusText: string;
+  appliedAt?: number;
+  invited: number;
+  balanceFen: Fen;
+  /** Commissions earned (not voided), all states. */
+  earnedFen: Fen;
+}
+
+export interface LedgerEntryView {
+  id: string;
+  kind: import('../model').LedgerKind;
+  kindText: string;
+  amountFen: Fen;
+  balanceAfterFen: Fen;
+  at: number;
+  note?: string;
+}
+
+export interface ChannelCodeView {
+  scene: string;
+  channel: string;
+  name: string;
+  url: string;
+  fileId: string;
+  scans: number;
+  newUsers: number;
+  orders: number;
+  paidFen: Fen;
+  createdAt: number;
 }

@@ -14,6 +14,8 @@ class UserStore {
   me: MeView | null = null;
   error = '';
   private launching: Promise<HomeView | null> | null = null;
+  /** Where the launch's scanned code leads (taken once by the app shell). */
+  landing: string | undefined = undefined;
   private launchedHomeAt = 0;
   private homeTaken = false;
 
@@ -27,6 +29,7 @@ class UserStore {
       runInAction(() => {
         if (res.ok) {
           this.user = res.data.user;
+          this.landing = res.data.landing;
           this.error = '';
         } else this.error = res.message;
       });
@@ -50,13 +53,17 @@ class UserStore {
     return home;
   }
 
-  /** Signs in again with a later entry (a share card or a scanned code while running). */
-  async login(entry: Entry): Promise<void> {
+  /**
+   * Signs in again with a later entry (a share card or a scanned code while running); resolves
+   * with the page a scanned code stands for, if any.
+   */
+  async login(entry: Entry): Promise<string | undefined> {
     const res = await api.login(entry);
     runInAction(() => {
-      if (res.ok) this.user = res.data;
+      if (res.ok) this.user = res.data.user;
       else this.error = res.message;
     });
+    return res.ok ? res.data.landing : undefined;
   }
 
   /** Pages that need the user await this. */

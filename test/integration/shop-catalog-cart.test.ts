@@ -18,9 +18,9 @@ it('login creates a new user once; the me page reports staff roles', async () =>
     ref: 'AB12',
     scene: 'store-12',
   });
-  expect(first).toMatchObject({ openid: 'fresh-user', isNewUser: true, paidOrderCount: 0 });
+  expect(first.user).toMatchObject({ openid: 'fresh-user', isNewUser: true, paidOrderCount: 0 });
   const again = await expectOk(cloud, 'fresh-user', 'user', 'login', {});
-  expect(again.nickname).toBe(first.nickname);
+  expect(again.user.nickname).toBe(first.user.nickname);
   expect(await expectOk(cloud, 'fresh-user', 'user', 'me', {})).toMatchObject({
     staffRole: null,
     couponCount: 2, // the new-user pack

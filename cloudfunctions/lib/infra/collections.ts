@@ -13,8 +13,30 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'categories' },
   { name: 'products', indexes: [{ fields: ['status'] }, { fields: ['categoryId', 'status'] }] },
   { name: 'skus', indexes: [{ fields: ['productId'] }] },
-  { name: 'users' },
-  { name: 'touches', indexes: [{ fields: ['openid'] }] },
+  {
+    name: 'users',
+    indexes: [{ fields: ['refCode'] }, { fields: ['binding.inviterId'] }, { fields: ['channel'] }],
+  },
+  /** Entries through share links and codes (attribution; channel figures). */
+  {
+    name: 'touches',
+    indexes: [{ fields: ['openid'] }, { fields: ['sharerId'] }, { fields: ['channel'] }],
+  },
+  /** QR codes' scenes and what they stand for (lib/share/codes.ts). */
+  { name: 'share_codes', indexes: [{ fields: ['channel'] }] },
+  /** Shop-wide settings staff change (distribution and attribution). */
+  { name: 'shop_settings' },
+  /** Distribution: accounts, commissions, the balance's ledger, withdrawals (lib/distribution). */
+  { name: 'distributors', indexes: [{ fields: ['status'] }] },
+  {
+    name: 'commissions',
+    indexes: [{ fields: ['distributorId'] }, { fields: ['state'] }],
+  },
+  { name: 'commission_ledger', indexes: [{ fields: ['distributorId'] }] },
+  {
+    name: 'withdrawals',
+    indexes: [{ fields: ['distributorId'] }, { fields: ['status'] }],
+  },
   { name: 'staff' },
   /** Desktop sign-in codes and staff sessions (lib/users/staff-sessions.ts). */
   { name: 'admin_signins' },
@@ -28,6 +50,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { fields: ['shippingUpload.status'] },
       { fields: ['afterSale.status'] },
       { fields: ['address.phone'] },
+      { fields: ['inviterId'] },
+      { fields: ['channel'] },
     ],
   },
   { name: 'refunds', indexes: [{ fields: ['orderId'] }, { fields: ['status'] }] },

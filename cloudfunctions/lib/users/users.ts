@@ -8,6 +8,7 @@ import { fen } from '../../../domain/money';
 import { db } from '../infra/cloud';
 import { _, findById, insertOnce, isDuplicate, updateWhere } from '../infra/db';
 import { buyerFacts } from '../pricing/facts';
+import { bindExisting, bindingFor, recordTouch, refCodeFor, type EntrySource } from './attribution';
 
 /** A returning user's last visit is recorded at most this often (one write saved per launch). */
 const SEEN_EVERY_MS = 10 * 60_000;
@@ -18,6 +19,7 @@ export function userView(user: User): UserView {
     openid: user._id,
     nickname: user.nickname,
     isNewUser: user.paidOrderCount === 0,
+    refCode: user.refCode ?? refCodeFor(user._id),
     paidOrderCount: user.paidOrderCount,
     paidTotalFen: user.paidTotalFen,
     ...(user.address ? { address: user.address } : {}),
@@ -39,7 +41,9 @@ export function meView(user: User, staff: Staff | null, couponCount: number): Me
  * Signs a user in: a returning user's visit is recorded; a new one is created with the new-user
  * coupon pack from `signupCampaigns` (issued once: coupon ids are fixed per campaign and user, and
  * the user is created after them, so a crash in between issues nothing twice). Every entry
- * through a share or a QR code is kept as a touch (attribution decides later who binds).
+ * through a share or a QR code (`source`, resolved) is kept as a touch, and binds the user to the
+ * sharer when the attribution rules say so: a new user's binding is part of their creation, an
+ * existing user's one conditional update.
  */
 export async function signIn(
   openid: string,
@@ -47,10 +51,16 @@ export async function signIn(
   entry: Entry,
   existing: User | null,
   signupCampaigns: () => Promise<Campaign[]>,
+  source: EntrySource | null = null,
 ): Promise<User> {
-  const touch = entry.ref || entry.scene ? recordTouch(openid, entry) : Promise.resolve();
+  const decision = source ? bindingFor(openid, existing, source, entry.at) : null;
+  const touch =
+    source && decision
+      ? recordTouch(openid, entry, source, !existing, decision)
+      : Promise.resolve();
   if (existing) {
     const fields: Record<string, unknown> = {};
+    if (!existing.refCode) fields.refCode = refCodeFor(openid);
     if (entry.at - existing.lastSeenAt >= SEEN_EVERY_MS) fields.lastSeenAt = entry.at;
     if (unionid && existing.unionid !== unionid) fields.unionid = unionid;
     // A user created before packs existed (or by an import) gets theirs while still new.
@@ -60,11 +70,13 @@ export async function signIn(
       );
       fields.signupPackIssued = true;
     }
-    await Promise.all([
+    const [, bound] = await Promise.all([
       touch,
+      decision?.bind ? bindExisting(existing, decision) : false,
       Object.keys(fields).length ? updateWhere('users', { _id: openid }, fields) : null,
     ]);
-    return { ...existing, ...fields } as User;
+    const binding = bound && decision?.bind ? { binding: decision.binding } : {};
+    return { ...existing, ...fields, ...binding } as User;
   }
   const user: User = {
     _id: openid,
@@ -76,6 +88,9 @@ export async function signIn(
     paidOrderCount: 0,
     paidTotalFen: fen(0),
     signupPackIssued: true,
+    refCode: refCodeFor(openid),
+    ...(decision?.bind ? { binding: decision.binding } : {}),
+    ...(source?.channel ? { channel: source.channel } : {}),
   };
   const pack = signupCoupons(await signupCampaigns(), buyerFacts(openid, null, entry.at));
   await Promise.all([touch, issueCoupons(pack)]);
@@ -92,10 +107,6 @@ async function issueCoupons(coupons: Coupon[]): Promise<void> {
     if (!isDuplicate(e)) throw e;
     for (const c of coupons) await insertOnce('coupons', c as unknown as { _id: string });
   }
-}
-
-async function recordTouch(openid: string, entry: Entry): Promise<void> {
-  await db.collection('touches').add({ data: { openid, ...entry } });
 }
 
 export async function unusedCouponCount(openid: string, now: number): Promise<number> {

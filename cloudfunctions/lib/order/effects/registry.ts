@@ -3,15 +3,22 @@
 import type { LifecycleEvent } from '../../../../domain/order-status';
 import { countPayment } from './buyer';
 import { consumeOrderClaims, refundOrderClaims, releaseOrderClaims } from './claims';
+import { freezeOrderCommission, recordOrderCommission, voidOrderCommission } from './commission';
 import type { Effect } from './effect';
 import { issueReturnCoupons, withdrawReturnCoupons } from './full-return';
 import { endOtherNewUserOrders } from './new-user';
 import { returnStock, sellStock } from './stock';
 
 export const EFFECTS: Record<LifecycleEvent, Effect[]> = {
-  paid: [sellStock, consumeOrderClaims, issueReturnCoupons, countPayment, endOtherNewUserOrders],
-  // Nothing yet: commission unfreezing and repurchase reminders will start here.
-  received: [],
-  refunded: [withdrawReturnCoupons, refundOrderClaims],
+  paid: [
+    sellStock,
+    consumeOrderClaims,
+    issueReturnCoupons,
+    countPayment,
+    endOtherNewUserOrders,
+    recordOrderCommission,
+  ],
+  received: [freezeOrderCommission],
+  refunded: [withdrawReturnCoupons, refundOrderClaims, voidOrderCommission],
   cancelled: [returnStock, releaseOrderClaims],
 };

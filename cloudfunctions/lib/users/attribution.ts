@@ -1,0 +1,133 @@
+// Attribution at entry: a share link's ref or a QR code's scene is resolved to the sharer (and
+// the code's channel and page), every such entry is kept as a touch, and the binding the rules
+// decide (domain/attribution.ts) is written as one conditional update, so of many touches at
+// once exactly one binds.
+import { createHash } from 'node:crypto';
+import { decideBinding, type BindDecision } from '../../../domain/attribution';
+import type { DistributionSettings } from '../../../domain/distribution';
+import type { Entry, ShareCode, Touch, User } from '../../../domain/model';
+import { pathWith, SHARE_PAGES } from '../../../domain/share';
+import { db } from '../infra/cloud';
+import { _, findById, updateWhere } from '../infra/db';
+import { distributionSettings } from '../distribution/settings';
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A user's short code for share links: derived from the OPENID (so it never needs a write to
+ * exist) without revealing it. 11 base-62 characters from SHA-256: collisions are out of reach.
+ */
+export function refCodeFor(openid: string): string {
+  let n = BigInt('0x' + createHash('sha256').update(`ref:${openid}`).digest('hex').slice(0, 16));
+  let code = '';
+  for (let i = 0; i < 11; i++) {
+    code += BASE62[Number(n % 62n)];
+    n /= 62n;
+  }
+  return code;
+}
+
+/** Where an entry came from, resolved: who shared it, through which channel, to which page. */
+export interface EntrySource {
+  via: 'ref' | 'scene';
+  inviter: User | null;
+  channel?: string;
+  /** The page a QR code stands for, when it is not the home page it opens. */
+  landing?: string;
+  settings: DistributionSettings;
+}
+
+/**
+ * Resolves a ref or a scene (null for an organic entry, or a scene that is not a share code).
+ * Reads at most 3 documents.
+ */
+export async function resolveSource(entry: {
+  ref?: string;
+  scene?: string;
+}): Promise<EntrySource | null> {
+  if (entry.scene) {
+    const [code, settings] = await Promise.all([
+      findById<ShareCode>('share_codes', entry.scene),
+      distributionSettings(),
+    ]);
+    if (!code) return null; // not one of the shop's share codes (e.g. a staff sign-in code)
+    const inviter = code.sharerId ? await findById<User>('users', code.sharerId) : null;
+    const landing = code.page !== SHARE_PAGES.home ? pathWith(code.page, code.params) : undefined;
+    return {
+      via: 'scene',
+      inviter,
+      settings,
+      ...(code.channel ? { channel: code.channel } : {}),
+      ...(landing ? { landing } : {}),
+    };
+  }
+  if (entry.ref) {
+    const [found, settings] = await Promise.all([
+      db.collection('users').where({ refCode: entry.ref }).limit(1).get(),
+      distributionSettings(),
+    ]);
+    return { via: 'ref', inviter: (found.data[0] as User) ?? null, settings };
+  }
+  return null;
+}
+
+/** The binding decision for this user (existing: their document; null: being created). */
+export function bindingFor(
+  openid: string,
+  existing: User | null,
+  source: EntrySource,
+  at: number,
+): BindDecision {
+  const party = (u: User) => ({
+    openid: u._id,
+    isNew: u.paidOrderCount === 0,
+    binding: u.binding ?? null,
+  });
+  return decideBinding({
+    user: existing ? party(existing) : { openid, isNew: true, binding: null },
+    inviter: source.inviter ? party(source.inviter) : null,
+    via: source.via,
+    channel: source.channel,
+    at,
+    settings: source.settings,
+  });
+}
+
+/**
+ * Binds an existing user as decided, if nothing changed since the read: still new, and bound as
+ * then (unbound, or by the same binding). Concurrent touches: exactly one of them binds.
+ */
+export async function bindExisting(existing: User, decision: BindDecision): Promise<boolean> {
+  if (!decision.bind) return false;
+  const seen = existing.binding?.boundAt;
+  const updated = await updateWhere(
+    'users',
+    {
+      _id: existing._id,
+      paidOrderCount: 0,
+      'binding.boundAt': seen === undefined ? _.exists(false) : seen,
+    },
+    { binding: decision.binding },
+  );
+  return updated === 1;
+}
+
+/** Keeps the touch (every entry through a share link or a code). */
+export async function recordTouch(
+  openid: string,
+  entry: Entry,
+  source: EntrySource,
+  firstVisit: boolean,
+  decision: BindDecision,
+): Promise<void> {
+  const touch: Omit<Touch, '_id'> = {
+    openid,
+    ...entry,
+    via: source.via,
+    ...(source.inviter ? { sharerId: source.inviter._id } : {}),
+    ...(source.channel ? { channel: source.channel } : {}),
+    firstVisit,
+    binds: decision.bind,
+  };
+  await db.collection('touches').add({ data: touch });
+}

@@ -1,0 +1,149 @@
+// share: the sharer's side of attribution and distribution. QR codes for what they share (made
+// once, reused), a product poster's contents, and 我的推广: whom they brought, the commissions
+// those orders earned, withdrawals. Who is calling comes from the cloud context only.
+import { mayEarn } from '../../domain/distribution';
+import type { Commission, Distributor, Product, Sku, User, Withdrawal } from '../../domain/model';
+import { fen } from '../../domain/money';
+import { AppError } from '../../domain/result';
+import { db } from '../lib/infra/cloud';
+import { _, findById, findByIds, findWhere, insertOnce, updateWhere } from '../lib/infra/db';
+import { settings as deployment } from '../lib/infra/settings';
+import { createHandler, type Context } from '../lib/infra/router';
+import { newAccount } from '../lib/distribution/account';
+import { commissionFigures, invitedFigures, ordersByInvitee } from '../lib/distribution/figures';
+import { distributionSettings } from '../lib/distribution/settings';
+import { requestWithdrawal } from '../lib/distribution/withdrawals';
+import { codeImage, ensureCode, fileUrl, userCode } from '../lib/share/codes';
+import { refCodeFor } from '../lib/users/attribution';
+import { commissionView, withdrawalView } from '../lib/views/distribution-views';
+
+const PAGE = 20;
+
+async function summary(ctx: Context) {
+  const [settings, account, invited] = await Promise.all([
+    distributionSettings(),
+    findById<Distributor>('distributors', ctx.openid),
+    invitedFigures(ctx.openid),
+  ]);
+  const commission = await commissionFigures(ctx.openid, account);
+  return {
+    refCode: refCodeFor(ctx.openid),
+    mode: settings.mode,
+    status: account?.status ?? null,
+    mayEarn: mayEarn(settings, account?.status ?? null),
+    defaultRatePct: settings.defaultRatePct,
+    freezeDays: settings.freezeDays,
+    minWithdrawFen: fen(settings.minWithdrawFen),
+    invited,
+    commission,
+  };
+}
+
+export const main = createHandler('share', {
+  async code({ target }, ctx) {
+    const code = await ensureCode(userCode(target, ctx.openid, ctx.now));
+    const fileId = await codeImage(code, ctx.now);
+    return { scene: code._id, fileId, url: await fileUrl(fileId) };
+  },
+
+  async poster({ productId }, ctx) {
+    const [product, skus, user, code] = await Promise.all([
+      findById<Product>('products', productId),
+      findWhere<Sku>('skus', { productId }),
+      findById<User>('users', ctx.openid),
+      ensureCode(userCode({ kind: 'product', id: productId }, ctx.openid, ctx.now)),
+    ]);
+    if (!product || product.status !== 'ON') throw new AppError('PRODUCT_UNAVAILABLE');
+    const fileId = await codeImage(code, ctx.now);
+    const [imageUrl, codeUrl] = await Promise.all([
+      product.images[0]?.startsWith('cloud://')
+        ? fileUrl(product.images[0])
+        : (product.images[0] ?? ''),
+      fileUrl(fileId),
+    ]);
+    const priceFen = fen(Math.min(...skus.map((s) => s.priceFen), product.priceFen));
+    return {
+      title: product.title,
+      priceFen,
+      imageUrl,
+      code: { scene: code._id, fileId, url: codeUrl },
+      shopName: deployment.shopName,
+      sharerName: user?.nickname ?? '',
+    };
+  },
+
+  summary: (_input, ctx) => summary(ctx),
+
+  async invitees({ cursor }, ctx) {
+    const { data } = await db
+      .collection('users')
+      .where({ 'binding.inviterId': ctx.openid })
+      .orderBy('binding.boundAt', 'desc')
+      .skip(cursor)
+      .limit(PAGE + 1)
+      .field({ nickname: true, binding: true })
+      .get();
+    const users = (data as User[]).slice(0, PAGE);
+    const orders = await ordersByInvitee(
+      ctx.openid,
+      users.map((u) => u._id),
+    );
+    return {
+      items: users.map((u) => ({
+        nickname: u.nickname,
+        boundAt: u.binding!.boundAt,
+        orders: orders.get(u._id)?.orders ?? 0,
+        paidFen: fen(orders.get(u._id)?.paidFen ?? 0),
+      })),
+      next: data.length > PAGE ? cursor + PAGE : null,
+    };
+  },
+
+  async commissions({ state, cursor }, ctx) {
+    const { data } = await db
+      .collection('commissions')
+      .where({ distributorId: ctx.openid, ...(state ? { state } : {}) })
+      .orderBy('createdAt', 'desc')
+      .skip(cursor)
+      .limit(PAGE + 1)
+      .get();
+    const items = (data as Commission[]).slice(0, PAGE);
+    const buyers = await findByIds<User>(
+      'users',
+      items.map((c) => c.buyerId),
+    );
+    const name = new Map(buyers.map((u) => [u._id, u.nickname]));
+    return {
+      items: items.map((c) => commissionView(c, name.get(c.buyerId) ?? '')),
+      next: data.length > PAGE ? cursor + PAGE : null,
+    };
+  },
+
+  async withdrawals(_input, ctx) {
+    const { data } = await db
+      .collection('withdrawals')
+      .where({ distributorId: ctx.openid })
+      .orderBy('requestedAt', 'desc')
+      .limit(50)
+      .get();
+    return (data as Withdrawal[]).map((w) => withdrawalView(w));
+  },
+
+  async withdraw({ amountFen, requestId }, ctx) {
+    return withdrawalView(await requestWithdrawal(ctx.openid, amountFen, requestId, ctx.now));
+  },
+
+  // Becoming a distributor is free and, when the shop approves them, a request staff answer.
+  async apply(_input, ctx) {
+    const settings = await distributionSettings();
+    if (settings.mode === 'approved') {
+      await insertOnce('distributors', { ...newAccount(ctx.openid, ctx.now) });
+      await updateWhere(
+        'distributors',
+        { _id: ctx.openid, status: _.exists(false) },
+        { status: 'APPLIED', appliedAt: ctx.now },
+      );
+    }
+    return summary(ctx);
+  },
+});
