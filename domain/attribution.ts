@@ -1,7 +1,8 @@
 // Who brought whom (RULES.md "Users and attribution"). Every entry through a share link or a QR
 // code is a touch; one touch binds a user to an inviter:
 //   - the first touch binds a user who is new (never paid) and unbound (the shop's default);
-//   - never to oneself, never in a cycle (A brought B: B cannot bind A, nor anyone A brought);
+//   - never to oneself, never in a cycle (A brought B: B cannot bind A, nor anyone A brought;
+//     the caller follows the inviter's live chain upwards, since bindings above can change);
 //   - a binding is protected for `protectDays` (nobody else can take it over), and lapses after
 //     `expireDays` (0 = never); a touch after protection, from someone else, of a user who is
 //     still new, takes the binding over;
@@ -10,8 +11,8 @@
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** How far up the invitation chain a binding remembers, to refuse cycles without reading it. */
-export const ANCESTORS_KEPT = 20;
+/** How far up the invitation chain is followed; a longer chain binds no one (treated as a cycle). */
+export const CHAIN_LIMIT = 20;
 
 export interface AttributionSettings {
   protectDays: number;
@@ -27,8 +28,6 @@ export interface Binding {
   protectedUntil: number;
   /** null: never lapses. */
   expiresAt: number | null;
-  /** The inviter, their inviter, ... (at most ANCESTORS_KEPT), as they were when this bound. */
-  ancestors: string[];
   via: 'ref' | 'scene';
   /** The QR channel the binding touch came through, if any. */
   channel?: string;
@@ -63,6 +62,8 @@ export function activeInviter(binding: Binding | null | undefined, at: number): 
 export function decideBinding(input: {
   user: Party;
   inviter: Party | null;
+  /** Who brought the inviter, who brought them, ... now (live bindings, at most CHAIN_LIMIT). */
+  inviterChain: string[];
   via: 'ref' | 'scene';
   channel?: string;
   at: number;
@@ -75,8 +76,9 @@ export function decideBinding(input: {
   if (current?.inviterId === inviter.openid) return { bind: false, why: 'ALREADY_BOUND' };
   if (!user.isNew) return { bind: false, why: 'NOT_NEW' };
   if (current && at < current.protectedUntil) return { bind: false, why: 'PROTECTED' };
-  const inviterChain = chainOf(inviter, at);
-  if (inviterChain.includes(user.openid)) return { bind: false, why: 'CYCLE' };
+  const chain = input.inviterChain;
+  if (chain.includes(user.openid) || chain.length >= CHAIN_LIMIT)
+    return { bind: false, why: 'CYCLE' };
   return {
     bind: true,
     binding: {
@@ -84,14 +86,8 @@ export function decideBinding(input: {
       boundAt: at,
       protectedUntil: at + settings.protectDays * DAY_MS,
       expiresAt: settings.expireDays > 0 ? at + settings.expireDays * DAY_MS : null,
-      ancestors: [inviter.openid, ...inviterChain].slice(0, ANCESTORS_KEPT),
       via: input.via,
       ...(input.channel ? { channel: input.channel } : {}),
     },
   };
-}
-
-/** Who brought `party`, and who brought them, ... as far as their live binding remembers. */
-function chainOf(party: Party, at: number): string[] {
-  return activeInviter(party.binding, at) ? party.binding!.ancestors : [];
 }

@@ -43,7 +43,7 @@ it('a new user opening a share link is bound to the sharer, and the touch is kep
   const path = `packages/product/detail/index`;
   await launch('friend-b', { ref, path });
   const b = await userDoc('friend-b');
-  expect(b.binding).toMatchObject({ inviterId: 'sharer-a', via: 'ref', ancestors: ['sharer-a'] });
+  expect(b.binding).toMatchObject({ inviterId: 'sharer-a', via: 'ref' });
   expect(b.binding.protectedUntil - b.binding.boundAt).toBe(30 * DAY);
   expect(b.binding.expiresAt - b.binding.boundAt).toBe(365 * DAY);
   expect(await touchesOf('friend-b')).toEqual([
@@ -66,10 +66,31 @@ it('no self-binding, no cycles, an unknown ref binds no one, and each is still a
   await launch('cycle-a', { ref: refA });
   await launch('cycle-a', { ref: 'NoSuchRef01' });
   expect((await userDoc('cycle-a')).binding).toBeUndefined();
-  expect((await userDoc('cycle-c')).binding.ancestors).toEqual(['cycle-b', 'cycle-a']);
   const touches = await touchesOf('cycle-a');
   expect(touches.map((t) => t.binds)).toEqual([false, false, false, false]);
   expect(touches.map((t) => t.sharerId)).toEqual(['cycle-b', 'cycle-c', 'cycle-a', undefined]);
+});
+
+it('a cycle through a binding made later upstream is refused too', async () => {
+  // x brought y while x was unbound; then w brought x; now w opening y's link would close w→y→x→w.
+  const refX = await refOf('late-x');
+  await launch('late-y', { ref: refX });
+  const refW = await refOf('late-w');
+  await launch('late-x', { ref: refW });
+  const refY = (await userDoc('late-y')).refCode;
+  await launch('late-w', { ref: refY });
+  expect((await userDoc('late-x')).binding.inviterId).toBe('late-w');
+  expect((await userDoc('late-w')).binding).toBeUndefined();
+});
+
+it("two users opening each other's links at the same moment never end up in a cycle", async () => {
+  for (let round = 0; round < 10; round++) {
+    const [a, b] = [`mutual-a-${round}`, `mutual-b-${round}`];
+    const [refA, refB] = [await refOf(a), await refOf(b)];
+    await Promise.all([launch(a, { ref: refB }), launch(b, { ref: refA })]);
+    const [docA, docB] = [await userDoc(a), await userDoc(b)];
+    expect(docA.binding?.inviterId === b && docB.binding?.inviterId === a).toBe(false);
+  }
 });
 
 it('a binding is protected for 30 days, then a new user can be taken over; one who paid cannot', async () => {

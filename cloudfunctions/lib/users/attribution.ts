@@ -3,7 +3,12 @@
 // decide (domain/attribution.ts) is written as one conditional update, so of many touches at
 // once exactly one binds.
 import { createHash } from 'node:crypto';
-import { decideBinding, type BindDecision } from '../../../domain/attribution';
+import {
+  activeInviter,
+  CHAIN_LIMIT,
+  decideBinding,
+  type BindDecision,
+} from '../../../domain/attribution';
 import type { DistributionSettings } from '../../../domain/distribution';
 import type { Entry, ShareCode, Touch, User } from '../../../domain/model';
 import { pathWith, SHARE_PAGES } from '../../../domain/share';
@@ -71,21 +76,42 @@ export async function resolveSource(entry: {
   return null;
 }
 
+/**
+ * Who brought `from`'s inviter, and so on upwards, as the bindings are now (one read per step;
+ * chains are short). Stops at `stopAt` (a cycle would close there) or at the limit.
+ */
+async function chainAbove(from: User, at: number, stopAt: string): Promise<string[]> {
+  const chain: string[] = [];
+  let next = activeInviter(from.binding, at);
+  while (next && chain.length < CHAIN_LIMIT) {
+    chain.push(next);
+    if (next === stopAt) break;
+    const user = await findById<User>('users', next);
+    next = user ? activeInviter(user.binding, at) : null;
+  }
+  return chain;
+}
+
 /** The binding decision for this user (existing: their document; null: being created). */
-export function bindingFor(
+export async function bindingFor(
   openid: string,
   existing: User | null,
   source: EntrySource,
   at: number,
-): BindDecision {
+): Promise<BindDecision> {
   const party = (u: User) => ({
     openid: u._id,
     isNew: u.paidOrderCount === 0,
     binding: u.binding ?? null,
   });
+  const user = existing ? party(existing) : { openid, isNew: true, binding: null };
+  const inviter = source.inviter;
+  // Only a user someone may have been brought by can close a cycle: a brand-new one cannot.
+  const inviterChain = inviter && existing ? await chainAbove(inviter, at, openid) : [];
   return decideBinding({
-    user: existing ? party(existing) : { openid, isNew: true, binding: null },
-    inviter: source.inviter ? party(source.inviter) : null,
+    user,
+    inviter: inviter ? party(inviter) : null,
+    inviterChain,
     via: source.via,
     channel: source.channel,
     at,
@@ -95,7 +121,9 @@ export function bindingFor(
 
 /**
  * Binds an existing user as decided, if nothing changed since the read: still new, and bound as
- * then (unbound, or by the same binding). Concurrent touches: exactly one of them binds.
+ * then (unbound, or by the same binding). Concurrent touches: exactly one of them binds. Two
+ * users binding to each other at the same moment could still close a cycle that neither read
+ * saw, so the chain is followed again after binding and the binding undone if it did.
  */
 export async function bindExisting(existing: User, decision: BindDecision): Promise<boolean> {
   if (!decision.bind) return false;
@@ -109,7 +137,17 @@ export async function bindExisting(existing: User, decision: BindDecision): Prom
     },
     { binding: decision.binding },
   );
-  return updated === 1;
+  if (updated !== 1) return false;
+  const at = decision.binding.boundAt;
+  const inviter = await findById<User>('users', decision.binding.inviterId);
+  const chain = inviter ? await chainAbove(inviter, at, existing._id) : [];
+  if (!chain.includes(existing._id)) return true;
+  await updateWhere(
+    'users',
+    { _id: existing._id, 'binding.boundAt': at, 'binding.inviterId': decision.binding.inviterId },
+    { binding: existing.binding ?? _.remove() },
+  );
+  return false;
 }
 
 /** Keeps the touch (every entry through a share link or a code). */

@@ -53,7 +53,7 @@ export async function signIn(
   signupCampaigns: () => Promise<Campaign[]>,
   source: EntrySource | null = null,
 ): Promise<User> {
-  const decision = source ? bindingFor(openid, existing, source, entry.at) : null;
+  const decision = source ? await bindingFor(openid, existing, source, entry.at) : null;
   const touch =
     source && decision
       ? recordTouch(openid, entry, source, !existing, decision)

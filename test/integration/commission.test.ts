@@ -1,0 +1,374 @@
+// Distribution commission through the real SDK, with the clock moved through its windows: a bound
+// buyer's paid order earns the inviter their rate of the goods paid (PENDING), receipt freezes it
+// for the after-sale window, the timer settles it into the balance (the ledger sums to it);
+// partial refunds take back their share (also after settlement), a full refund voids it, an open
+// after-sale case holds it; withdrawals never exceed the balance, even 20 at once; staff pay or
+// turn them down; an approved-only shop pays only approved distributors; nobody earns on their
+// own orders.
+import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
+import { DEMO_USERS, SEED } from '../../emulator/seed/catalog';
+import { run } from '../support/db-probe';
+import {
+  buyNow,
+  callAction,
+  expectOk,
+  paySandbox,
+  readDoc,
+  requestId,
+  setFields,
+} from '../support/shop';
+
+let cloud: LocalCloud;
+const OWNER = DEMO_USERS.staff;
+const DAY = 24 * 60 * 60 * 1000;
+const onSale = SEED.skus.filter(
+  (s) =>
+    s.stock >= 50 &&
+    s.priceFen >= 3000 &&
+    SEED.products.find((p) => p._id === s.productId)!.status === 'ON',
+);
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({ seed: true });
+});
+afterAll(() => cloud.stop());
+
+let counter = 0;
+/** A sharer and a new friend bound to them. */
+async function pair(prefix: string): Promise<{ sharer: string; friend: string }> {
+  const sharer = `${prefix}-sharer-${counter}`;
+  const friend = `${prefix}-friend-${counter++}`;
+  const { user } = await expectOk(cloud, sharer, 'user', 'launch', {});
+  await expectOk(cloud, friend, 'user', 'launch', { ref: user.refCode });
+  return { sharer, friend };
+}
+
+async function paidOrder(buyer: string, skuIndex = 0, qty = 1): Promise<any> {
+  const placed = await buyNow(cloud, buyer, onSale[skuIndex]._id, qty);
+  if (!placed.ok) throw new Error(placed.message);
+  await paySandbox(cloud, placed.data.order.id);
+  return readDoc(cloud, 'orders', placed.data.order.id);
+}
+
+async function received(order: any): Promise<void> {
+  await expectOk(cloud, OWNER, 'admin', 'ship', {
+    orderId: order._id,
+    company: '顺丰',
+    trackingNo: `SF${order._id.slice(-8)}`,
+  });
+  await expectOk(cloud, order.openid, 'order', 'confirmReceipt', { orderId: order._id });
+}
+
+const commissionOf = (orderId: string) => readDoc(cloud, 'commissions', `cm-${orderId}`);
+const summary = (openid: string) => expectOk(cloud, openid, 'share', 'summary', {});
+
+async function ledgerSum(openid: string): Promise<number> {
+  const entries = (
+    await run(cloud, 'commission_ledger', ['where', { distributorId: openid }], ['get'])
+  ).data as any[];
+  return entries.reduce((s, e) => s + e.amountFen, 0);
+}
+
+function refund(orderId: string, amountFen: number) {
+  return expectOk(cloud, OWNER, 'admin', 'refund', {
+    orderId,
+    amountFen,
+    reason: '部分退款',
+    requestId: requestId('refund'),
+  });
+}
+
+it('a paid order earns 10% of the goods paid; receipt freezes it; 7 days later it settles', async () => {
+  const { sharer, friend } = await pair('life');
+  const order = await paidOrder(friend, 0, 2);
+  expect(order.inviterId).toBe(sharer);
+  const goods = order.totalFen - order.shippingFen;
+  const c = await commissionOf(order._id);
+  expect(c).toMatchObject({
+    state: 'PENDING',
+    distributorId: sharer,
+    buyerId: friend,
+    baseFen: goods,
+    amountFen: Math.floor(goods / 10),
+  });
+  expect((await summary(sharer)).commission.pendingFen).toBe(c.amountFen);
+  expect((await summary(sharer)).invited).toEqual({ users: 1, ordered: 1, paid: 1 });
+
+  await received(order);
+  const frozen = await commissionOf(order._id);
+  expect(frozen.state).toBe('FROZEN');
+  expect(frozen.frozenUntil - frozen.receivedAt).toBe(7 * DAY);
+  await cloud.advanceClock(6 * DAY);
+  expect((await commissionOf(order._id)).state).toBe('FROZEN');
+  await cloud.advanceClock(DAY + 60_000);
+  expect(await commissionOf(order._id)).toMatchObject({
+    state: 'SETTLED',
+    settledFen: c.amountFen,
+  });
+  const figures = (await summary(sharer)).commission;
+  expect(figures).toMatchObject({ pendingFen: 0, frozenFen: 0, balanceFen: c.amountFen });
+  expect(await ledgerSum(sharer)).toBe(c.amountFen);
+  // The timer running again changes nothing.
+  await cloud.advanceClock(5 * 60_000);
+  expect((await readDoc(cloud, 'distributors', sharer)).balanceFen).toBe(c.amountFen);
+  expect(await ledgerSum(sharer)).toBe(c.amountFen);
+});
+
+it('partial refunds take back their share before and after settlement; a full refund voids it', async () => {
+  const { sharer, friend } = await pair('refund');
+  const order = await paidOrder(friend, 1, 3);
+  const c = await commissionOf(order._id);
+  const third = Math.floor((order.totalFen - order.shippingFen) / 3);
+  await refund(order._id, third);
+  const afterFirst = await commissionOf(order._id);
+  expect(afterFirst.voidedFen).toBe(Math.ceil((c.amountFen * third) / c.baseFen));
+  expect(afterFirst.state).toBe('PENDING');
+
+  await received(order);
+  await cloud.advanceClock(7 * DAY + 60_000);
+  const settled = await commissionOf(order._id);
+  expect(settled.state).toBe('SETTLED');
+  expect(settled.settledFen).toBe(c.amountFen - afterFirst.voidedFen);
+  // A refund after settlement takes its share back from the balance.
+  await refund(order._id, third);
+  const voidedNow = Math.ceil((c.amountFen * third * 2) / c.baseFen);
+  const account = await readDoc(cloud, 'distributors', sharer);
+  expect(account.balanceFen).toBe(c.amountFen - voidedNow);
+  expect(await ledgerSum(sharer)).toBe(account.balanceFen);
+
+  // Another order refunded in full before receipt: nothing is earned.
+  const second = await paidOrder(friend, 2, 1);
+  await refund(second._id, second.totalFen);
+  expect(await commissionOf(second._id)).toMatchObject({ state: 'VOID' });
+  expect((await summary(sharer)).commission.pendingFen).toBe(0);
+});
+
+it('an open after-sale case holds the commission until it is answered', async () => {
+  const { sharer, friend } = await pair('aftersale');
+  const order = await paidOrder(friend, 3, 1);
+  await received(order);
+  await expectOk(cloud, friend, 'order', 'requestAfterSale', {
+    orderId: order._id,
+    reason: '商品质量问题',
+  });
+  await cloud.advanceClock(8 * DAY);
+  expect((await commissionOf(order._id)).state).toBe('FROZEN');
+  await expectOk(cloud, OWNER, 'admin', 'rejectAfterSale', {
+    orderId: order._id,
+    note: '无质量问题',
+  });
+  await cloud.advanceClock(60_000);
+  expect((await commissionOf(order._id)).state).toBe('SETTLED');
+  expect((await summary(sharer)).commission.balanceFen).toBeGreaterThan(0);
+});
+
+it('20 withdrawals at once never take more than the balance; staff pay one and turn one down', async () => {
+  const { sharer } = await pair('withdraw');
+  // A settled balance of ¥50.00, entered as the timer would.
+  await run(cloud, 'distributors', [
+    'add',
+    {
+      data: { _id: sharer, balanceFen: 5000, entryIds: ['seed'], pendingEntries: [], createdAt: 0 },
+    },
+  ]);
+  await run(cloud, 'commission_ledger', [
+    'add',
+    {
+      data: {
+        _id: `seed-${sharer}`,
+        distributorId: sharer,
+        kind: 'SETTLE',
+        amountFen: 5000,
+        refId: 'seed',
+        at: 0,
+      },
+    },
+  ]);
+  const tooSmall = await callAction(cloud, sharer, 'share', 'withdraw', {
+    amountFen: 500,
+    requestId: requestId('w'),
+  });
+  expect(tooSmall).toMatchObject({ ok: false, code: 'WITHDRAW_TOO_SMALL' });
+  const replies = await Promise.all(
+    Array.from({ length: 20 }, () =>
+      callAction(cloud, sharer, 'share', 'withdraw', {
+        amountFen: 1000,
+        requestId: requestId('w'),
+      }),
+    ),
+  );
+  expect(replies.filter((r) => r.ok)).toHaveLength(5);
+  expect(new Set(replies.filter((r) => !r.ok).map((r: any) => r.code))).toEqual(
+    new Set(['WITHDRAW_EXCEEDS']),
+  );
+  expect((await readDoc(cloud, 'distributors', sharer)).balanceFen).toBe(0);
+  expect(await ledgerSum(sharer)).toBe(0);
+  const queue = await expectOk(cloud, OWNER, 'admin', 'withdrawals', {});
+  const mine = queue.filter((w: any) => w.distributorId === sharer);
+  expect(mine).toHaveLength(5);
+  await expectOk(cloud, OWNER, 'admin', 'markWithdrawalPaid', { id: mine[0].id, note: '微信转账' });
+  const rejected = await expectOk(cloud, OWNER, 'admin', 'rejectWithdrawal', {
+    id: mine[1].id,
+    note: '账户信息有误',
+  });
+  expect(rejected.status).toBe('REJECTED');
+  // Paid cannot be turned down, turned down cannot be paid.
+  expect(
+    await callAction(cloud, OWNER, 'admin', 'rejectWithdrawal', { id: mine[0].id, note: 'x' }),
+  ).toMatchObject({ ok: false, code: 'ORDER_STATE' });
+  expect(
+    await callAction(cloud, OWNER, 'admin', 'markWithdrawalPaid', { id: mine[1].id }),
+  ).toMatchObject({ ok: false, code: 'ORDER_STATE' });
+  const figures = (await summary(sharer)).commission;
+  expect(figures).toMatchObject({ balanceFen: 1000, withdrawingFen: 3000, withdrawnFen: 1000 });
+  expect(await ledgerSum(sharer)).toBe(1000);
+  const ledger = await expectOk(cloud, OWNER, 'admin', 'commissionLedger', {
+    distributorId: sharer,
+  });
+  expect(ledger.at(-1).balanceAfterFen).toBe(1000);
+});
+
+it('a shipped order not confirmed is received after 10 days, and its commission settles 7 days later', async () => {
+  const { friend } = await pair('auto');
+  const order = await paidOrder(friend, 6, 1);
+  await expectOk(cloud, OWNER, 'admin', 'ship', {
+    orderId: order._id,
+    company: '顺丰',
+    trackingNo: `SF${order._id.slice(-8)}`,
+  });
+  await cloud.advanceClock(10 * DAY + 60_000);
+  expect((await readDoc(cloud, 'orders', order._id)).status).toBe('COMPLETED');
+  expect((await commissionOf(order._id)).state).toBe('FROZEN');
+  await cloud.advanceClock(7 * DAY);
+  expect((await commissionOf(order._id)).state).toBe('SETTLED');
+});
+
+it('a withdrawal a crash left half done is finished by the timer, once', async () => {
+  const { sharer } = await pair('crash');
+  const { now } = (await cloud.request('GET', '/_emulator/clock')).body;
+  const withdrawal = {
+    _id: 'W-crashed',
+    distributorId: sharer,
+    amountFen: 1500,
+    status: 'REQUESTED',
+    requestedAt: now,
+  };
+  // The balance already went down and the entry waits in the account (the call died there).
+  await run(cloud, 'distributors', [
+    'add',
+    {
+      data: {
+        _id: sharer,
+        balanceFen: 500,
+        entryIds: ['W-crashed'],
+        pendingEntries: [
+          {
+            _id: 'W-crashed',
+            distributorId: sharer,
+            kind: 'WITHDRAW',
+            amountFen: -1500,
+            refId: 'W-crashed',
+            at: now,
+            withdrawal,
+          },
+        ],
+        createdAt: 0,
+      },
+    },
+  ]);
+  await run(cloud, 'commission_ledger', [
+    'add',
+    {
+      data: {
+        _id: `open-${sharer}`,
+        distributorId: sharer,
+        kind: 'SETTLE',
+        amountFen: 2000,
+        refId: 'x',
+        at: 0,
+      },
+    },
+  ]);
+  await cloud.advanceClock(2 * 60_000);
+  await cloud.advanceClock(2 * 60_000);
+  expect((await readDoc(cloud, 'distributors', sharer)).pendingEntries).toEqual([]);
+  expect(await readDoc(cloud, 'withdrawals', 'W-crashed')).toMatchObject({ status: 'REQUESTED' });
+  expect(await ledgerSum(sharer)).toBe(500);
+});
+
+it('a retried withdrawal request is one withdrawal', async () => {
+  const { sharer } = await pair('retry');
+  await run(cloud, 'distributors', [
+    'add',
+    {
+      data: { _id: sharer, balanceFen: 3000, entryIds: [], pendingEntries: [], createdAt: 0 },
+    },
+  ]);
+  const id = requestId('w');
+  const replies = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      callAction(cloud, sharer, 'share', 'withdraw', { amountFen: 1000, requestId: id }),
+    ),
+  );
+  expect(replies.every((r) => r.ok)).toBe(true);
+  expect((await readDoc(cloud, 'distributors', sharer)).balanceFen).toBe(2000);
+  expect(await expectOk(cloud, sharer, 'share', 'withdrawals', {})).toHaveLength(1);
+});
+
+it('in an approved-only shop only approved distributors earn; disabled ones stop earning', async () => {
+  const settings = await expectOk(cloud, OWNER, 'admin', 'distributionSettings', {});
+  await expectOk(cloud, OWNER, 'admin', 'saveDistributionSettings', {
+    settings: { ...settings, mode: 'approved', productRates: { [onSale[4].productId]: 25 } },
+  });
+  try {
+    const { sharer, friend } = await pair('approved');
+    const before = await paidOrder(friend, 4, 1);
+    expect(await commissionOf(before._id)).toBeNull();
+    const applied = await expectOk(cloud, sharer, 'share', 'apply', {});
+    expect(applied).toMatchObject({ status: 'APPLIED', mayEarn: false });
+    const listed = await expectOk(cloud, OWNER, 'admin', 'distributors', { status: 'APPLIED' });
+    expect(listed.items.map((d: any) => d.openid)).toContain(sharer);
+    await expectOk(cloud, OWNER, 'admin', 'setDistributorStatus', {
+      openid: sharer,
+      status: 'ACTIVE',
+    });
+    const after = await paidOrder(friend, 4, 1);
+    const c = await commissionOf(after._id);
+    expect(c.lines[0].ratePct).toBe(25);
+    expect(c.amountFen).toBe(Math.floor(((after.totalFen - after.shippingFen) * 25) / 100));
+    await expectOk(cloud, OWNER, 'admin', 'setDistributorStatus', {
+      openid: sharer,
+      status: 'DISABLED',
+    });
+    const disabled = await paidOrder(friend, 4, 1);
+    expect(await commissionOf(disabled._id)).toBeNull();
+    // A rate outside 10%-50% is refused, and nothing is saved.
+    const bad = await callAction(cloud, OWNER, 'admin', 'saveDistributionSettings', {
+      settings: { ...settings, defaultRatePct: 60 },
+    });
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect((await expectOk(cloud, OWNER, 'admin', 'distributionSettings', {})).mode).toBe(
+      'approved',
+    );
+  } finally {
+    await expectOk(cloud, OWNER, 'admin', 'saveDistributionSettings', { settings });
+  }
+});
+
+it('nobody earns on their own orders', async () => {
+  const { sharer } = await pair('self');
+  // Even a binding to oneself written by hand (the rules never make one) earns nothing.
+  await setFields(cloud, 'users', sharer, {
+    binding: {
+      inviterId: sharer,
+      boundAt: 0,
+      protectedUntil: 0,
+      expiresAt: null,
+      ancestors: [],
+      via: 'ref',
+    },
+  });
+  const order = await paidOrder(sharer, 5, 1);
+  expect(order.inviterId).toBe(sharer);
+  expect(await commissionOf(order._id)).toBeNull();
+});
