@@ -7,6 +7,8 @@ export default defineAppConfig({
     { root: 'packages/checkout', pages: ['index'] },
     { root: 'packages/orders', pages: ['list/index', 'detail/index'] },
     { root: 'packages/coupons', pages: ['center/index', 'mine/index'] },
+    // Sharers: 我的推广 (invitees, commission, withdrawals) and the product poster.
+    { root: 'packages/promote', pages: ['index', 'poster/index'] },
     // Staff only: stock, staff and roles (more sections come with later issues).
     {
       root: 'packages/admin',
@@ -24,6 +26,9 @@ export default defineAppConfig({
         'import/index',
         'staff/index',
         'signin/index',
+        'distribution/index',
+        'withdrawals/index',
+        'channels/index',
       ],
     },
   ],

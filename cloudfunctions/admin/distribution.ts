@@ -83,7 +83,7 @@ async function distributorViews(accounts: Distributor[]): Promise<AdminDistribut
 export async function listDistributors(input: {
   status?: DistributorStatus;
   cursor: number;
-}): Promise<{ items: AdminDistributorView[]; next: number | null }> {
+}): Promise<{ items: AdminDistributorView[]; nextCursor: number | null }> {
   const { data } = await db
     .collection('distributors')
     .where(input.status ? { status: input.status } : {})
@@ -92,7 +92,7 @@ export async function listDistributors(input: {
     .limit(PAGE + 1)
     .get();
   const items = await distributorViews((data as Distributor[]).slice(0, PAGE));
-  return { items, next: data.length > PAGE ? input.cursor + PAGE : null };
+  return { items, nextCursor: data.length > PAGE ? input.cursor + PAGE : null };
 }
 
 export async function setDistributorStatus(
@@ -134,7 +134,7 @@ export async function listCommissions(input: {
   const name = new Map(users.map((u) => [u._id, u.nickname]));
   return {
     items: items.map((c) => commissionView(c, name.get(c.buyerId) ?? '', true)),
-    next: data.length > PAGE ? input.cursor + PAGE : null,
+    nextCursor: data.length > PAGE ? input.cursor + PAGE : null,
   };
 }
 

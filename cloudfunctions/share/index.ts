@@ -95,7 +95,7 @@ export const main = createHandler('share', {
         orders: orders.get(u._id)?.orders ?? 0,
         paidFen: fen(orders.get(u._id)?.paidFen ?? 0),
       })),
-      next: data.length > PAGE ? cursor + PAGE : null,
+      nextCursor: data.length > PAGE ? cursor + PAGE : null,
     };
   },
 
@@ -115,7 +115,7 @@ export const main = createHandler('share', {
     const name = new Map(buyers.map((u) => [u._id, u.nickname]));
     return {
       items: items.map((c) => commissionView(c, name.get(c.buyerId) ?? '')),
-      next: data.length > PAGE ? cursor + PAGE : null,
+      nextCursor: data.length > PAGE ? cursor + PAGE : null,
     };
   },
 

@@ -121,8 +121,8 @@ export const API = {
     code: returns<ShareCodeView>()(shareInputs.code),
     poster: returns<PosterView>()(shareInputs.poster),
     summary: returns<PromoteSummaryView>()(shareInputs.summary),
-    invitees: returns<{ items: InviteeView[]; next: number | null }>()(shareInputs.invitees),
-    commissions: returns<{ items: CommissionView[]; next: number | null }>()(
+    invitees: returns<{ items: InviteeView[]; nextCursor: number | null }>()(shareInputs.invitees),
+    commissions: returns<{ items: CommissionView[]; nextCursor: number | null }>()(
       shareInputs.commissions,
     ),
     withdrawals: returns<WithdrawalView[]>()(shareInputs.withdrawals),
@@ -169,7 +169,7 @@ export const API = {
       adminInputs.saveDistributionSettings,
       MANAGERS,
     ),
-    distributors: returns<{ items: AdminDistributorView[]; next: number | null }>()(
+    distributors: returns<{ items: AdminDistributorView[]; nextCursor: number | null }>()(
       adminInputs.distributors,
       MANAGERS,
     ),
@@ -177,7 +177,7 @@ export const API = {
       adminInputs.setDistributorStatus,
       MANAGERS,
     ),
-    commissions: returns<{ items: CommissionView[]; next: number | null }>()(
+    commissions: returns<{ items: CommissionView[]; nextCursor: number | null }>()(
       adminInputs.commissions,
       MANAGERS,
     ),

@@ -41,6 +41,16 @@ export const api = {
     callCloud('order', 'requestAfterSale', { orderId, reason, detail }),
   removeAddress: (address: Address) => callCloud('user', 'removeAddress', { address }),
 
+  shareCode: (target: InputOf<'share', 'code'>['target']) => callCloud('share', 'code', { target }),
+  poster: (productId: string) => callCloud('share', 'poster', { productId }),
+  promoteSummary: () => callCloud('share', 'summary', {}),
+  invitees: (cursor?: number) => callCloud('share', 'invitees', cursor ? { cursor } : {}),
+  commissions: (cursor?: number) => callCloud('share', 'commissions', cursor ? { cursor } : {}),
+  withdrawals: () => callCloud('share', 'withdrawals', {}),
+  withdraw: (amountFen: number, requestId: string) =>
+    callCloud('share', 'withdraw', { amountFen, requestId }),
+  applyDistributor: () => callCloud('share', 'apply', {}),
+
   couponCenter: () => callCloud('coupon', 'center', {}),
   claimCoupon: (templateId: string) => callCloud('coupon', 'claim', { templateId }),
   myCoupons: (status: 'UNUSED' | 'USED' | 'EXPIRED') => callCloud('coupon', 'mine', { status }),

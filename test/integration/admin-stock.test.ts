@@ -6,6 +6,7 @@ import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { DEMO_USERS, SEED, SPECIAL } from '../../emulator/seed/catalog';
 import { seedCampaigns } from '../../emulator/seed/campaigns';
 import { API } from '../../domain/api/contract';
+import { DEFAULT_DISTRIBUTION } from '../../domain/distribution';
 import {
   buyNow,
   callAction,
@@ -85,6 +86,17 @@ describe('the permission table', () => {
     saveStaff: { openid: 'someone-new', name: '新同事', role: 'warehouse' },
     removeStaff: { openid: 'someone-new' },
     saveCampaign: { campaign: seedCampaigns(Date.now())[0] },
+    distributionSettings: {},
+    saveDistributionSettings: { settings: DEFAULT_DISTRIBUTION },
+    distributors: {},
+    setDistributorStatus: { openid: 'no-such-user', status: 'ACTIVE' },
+    commissions: {},
+    commissionLedger: { distributorId: 'no-such-user' },
+    withdrawals: {},
+    markWithdrawalPaid: { id: 'no-such-withdrawal' },
+    rejectWithdrawal: { id: 'no-such-withdrawal', note: '测试' },
+    channelCodes: {},
+    saveChannelCode: { channel: 'perm-test', name: '权限测试' },
   };
 
   it.each(Object.entries(API.admin))(

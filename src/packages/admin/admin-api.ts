@@ -38,6 +38,20 @@ export const adminApi = {
   staffList: () => adminCall('staffList', {}),
   saveStaff: (input: In<'saveStaff'>) => adminCall('saveStaff', input),
   removeStaff: (openid: string) => adminCall('removeStaff', { openid }),
+  distributionSettings: () => adminCall('distributionSettings', {}),
+  saveDistributionSettings: (settings: In<'saveDistributionSettings'>['settings']) =>
+    adminCall('saveDistributionSettings', { settings }),
+  distributors: (input: In<'distributors'>) => adminCall('distributors', input),
+  setDistributorStatus: (openid: string, status: 'ACTIVE' | 'DISABLED') =>
+    adminCall('setDistributorStatus', { openid, status }),
+  commissions: (input: In<'commissions'>) => adminCall('commissions', input),
+  commissionLedger: (distributorId: string) => adminCall('commissionLedger', { distributorId }),
+  withdrawals: (status: 'REQUESTED' | 'PAID' | 'REJECTED') => adminCall('withdrawals', { status }),
+  markWithdrawalPaid: (id: string, note: string) => adminCall('markWithdrawalPaid', { id, note }),
+  rejectWithdrawal: (id: string, note: string) => adminCall('rejectWithdrawal', { id, note }),
+  channelCodes: () => adminCall('channelCodes', {}),
+  saveChannelCode: (channel: string, name: string) =>
+    adminCall('saveChannelCode', { channel, name }),
 };
 
 export const newRequestId = () =>

@@ -11,6 +11,7 @@ import { userStore } from '../../stores/user';
 import { ProductGrid } from '../../components/ProductCard';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
 import { CampaignSlot } from '../../components/CampaignSlot';
+import { useShare } from '../../services/share';
 import './index.scss';
 
 export default function HomePage() {
@@ -22,6 +23,7 @@ export default function HomePage() {
     null,
   );
   const [loadingMore, setLoadingMore] = useState(false);
+  useShare({ kind: 'home' }, () => '拾光小铺：好物推荐给你');
 
   const show = (view: HomeView) => {
     setHome(view);

@@ -87,6 +87,13 @@ function MePage() {
           </View>
         ) : null}
         <View
+          className="me-link me-promote"
+          onClick={() => Taro.navigateTo({ url: '/packages/promote/index' })}
+        >
+          <Text>我的推广</Text>
+          <Text className="muted">邀请好友 · 佣金 ›</Text>
+        </View>
+        <View
           className="me-link"
           onClick={() => Taro.navigateTo({ url: '/packages/coupons/mine/index' })}
         >

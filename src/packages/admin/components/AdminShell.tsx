@@ -24,6 +24,24 @@ export const SECTIONS = [
   { key: 'campaigns', title: '活动', url: '/packages/admin/campaigns/index', needs: 'campaigns' },
   { key: 'stock', title: '库存', url: '/packages/admin/stock/index', needs: 'skus' },
   { key: 'import', title: '批量导入', url: '/packages/admin/import/index', needs: 'bulkStock' },
+  {
+    key: 'distribution',
+    title: '分销',
+    url: '/packages/admin/distribution/index',
+    needs: 'distributors',
+  },
+  {
+    key: 'withdrawals',
+    title: '提现',
+    url: '/packages/admin/withdrawals/index',
+    needs: 'withdrawals',
+  },
+  {
+    key: 'channels',
+    title: '渠道码',
+    url: '/packages/admin/channels/index',
+    needs: 'channelCodes',
+  },
   { key: 'staff', title: '员工与权限', url: '/packages/admin/staff/index', needs: 'staffList' },
 ] as const;
 

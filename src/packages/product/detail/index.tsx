@@ -12,6 +12,8 @@ import { cartStore } from '../../../stores/cart';
 import { SkuPrice } from '../../../components/SkuPrice';
 import { SkuPicker } from '../../../components/SkuPicker';
 import { ErrorState, Loading } from '../../../components/StateView';
+import { ShareButton } from '../../../components/ShareButton';
+import { useShare } from '../../../services/share';
 import './index.scss';
 
 function ProductDetailPage() {
@@ -21,6 +23,9 @@ function ProductDetailPage() {
   const [qty, setQty] = useState(1);
   const [busy, setBusy] = useState(false);
   const firstLoad = useRef(true);
+  const target = { kind: 'product' as const, id: productId };
+  const titleRef = useRef('');
+  useShare(target, () => titleRef.current);
 
   // Shown again (after buying, say), the page reloads: prices and stock may have changed; the
   // shopper's choice of spec stays.
@@ -30,6 +35,7 @@ function ProductDetailPage() {
     retry,
   } = useCloudData(async () => {
     const res = await api.product(productId);
+    if (res.ok) titleRef.current = res.data.title;
     if (res.ok && firstLoad.current) {
       firstLoad.current = false;
       setSelection(initialSelection(res.data.skus, res.data.specs.length));
@@ -76,6 +82,19 @@ function ProductDetailPage() {
             </Text>
           ))}
           <Text className="muted">已售 {product.sales}</Text>
+        </View>
+        <View className="product-share">
+          <ShareButton target={target} />
+          <View
+            className="share-button product-poster-link"
+            onClick={() =>
+              Taro.navigateTo({
+                url: `/packages/promote/poster/index?productId=${encodeURIComponent(productId)}`,
+              })
+            }
+          >
+            生成海报
+          </View>
         </View>
       </View>
       <View className="section">

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '分销',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的推广',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+});
