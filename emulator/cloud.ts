@@ -63,7 +63,11 @@ export class Cloud {
   private server: http.Server | null = null;
   url = '';
 
+  /** What a generated wxacode's URL starts with (the H5 shop's address, once it is known). */
+  qrBaseUrl: string;
+
   constructor(readonly options: CloudOptions) {
+    this.qrBaseUrl = options.qrBaseUrl ?? 'http://127.0.0.1:8686/#/';
     const appid = options.appid ?? 'wx0000000000000000';
     const envId = options.envId ?? 'local';
     process.env.TCB_ENV = envId;
@@ -97,7 +101,7 @@ export class Cloud {
     });
     this.openapi = new OpenApiRecorder(this.stateStore, {
       now: () => this.clock.now(),
-      qrBaseUrl: options.qrBaseUrl ?? 'http://127.0.0.1:8686/#/',
+      qrBaseUrl: () => this.qrBaseUrl,
     });
     this.storage = new FileStorage(options.dataDir, envId, () => this.url);
     this.scheduler = new TimerScheduler(this.functions, this.clock);

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   );
   const cloudUrl = await cloud.start();
   const { url, server } = await startShopServer(cloud, path.join(root, 'dist/h5'), webPort);
+  if (!process.env.CLOUD_QR_BASE_URL) cloud.qrBaseUrl = `${url}/#/`;
   console.log(`Local cloud listening on ${cloudUrl}`);
   console.log(
     `Shop ready at ${url}/ (the H5 build on the local cloud; demo data in ${cloud.options.dataDir})`,

@@ -47,7 +47,7 @@ export class OpenApiRecorder {
 
   constructor(
     store: Store,
-    private readonly options: { now: () => number; qrBaseUrl: string },
+    private readonly options: { now: () => number; qrBaseUrl: () => string },
   ) {
     this.calls = new Table(store, 'openapi_calls');
     this.handlers = {
@@ -131,14 +131,14 @@ export class OpenApiRecorder {
     const page = d.page === undefined ? '' : String(d.page);
     if (page.startsWith('/') || page.includes('?'))
       return { errcode: 41030, errmsg: 'invalid page rid' };
-    return png(`${this.options.qrBaseUrl}${page}?scene=${encodeURIComponent(scene)}`, d.width);
+    return png(`${this.options.qrBaseUrl()}${page}?scene=${encodeURIComponent(scene)}`, d.width);
   }
 
   private async wxacodeByPath(d: Record<string, any>): Promise<OpenApiReply | WxError> {
     const target = String(d.path ?? '');
     if (!target || Buffer.byteLength(target) > 1024)
       return { errcode: 40159, errmsg: 'invalid length for path' };
-    return png(`${this.options.qrBaseUrl}${target.replace(/^\//, '')}`, d.width);
+    return png(`${this.options.qrBaseUrl()}${target.replace(/^\//, '')}`, d.width);
   }
 }
 

@@ -103,8 +103,10 @@ function SettingsForm() {
       <Text className="muted">
         一级分销：只有直接邀请的好友付款才产生佣金，没有上级提成、团队奖励或入门费用。
       </Text>
-      <View className="btn small admin-dist-save" onClick={save}>
-        保存设置
+      <View className="admin-form">
+        <View className="btn small admin-dist-save" onClick={save}>
+          保存设置
+        </View>
       </View>
     </View>
   );
@@ -160,7 +162,7 @@ function Distributors() {
       {list.error && !list.data ? <ErrorState message={list.error} onRetry={list.retry} /> : null}
       {!list.data && !list.error ? <Loading /> : null}
       {list.data?.items.length === 0 ? <Text className="muted">还没有推广员</Text> : null}
-      {list.data ? (
+      {list.data?.items.length ? (
         <DataTable
           columns={[
             ...DISTRIBUTOR_COLUMNS,

@@ -3,7 +3,7 @@
 // to the distributor's balance). Paid and turned-down requests are listed too.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import type { WithdrawalView } from '@domain/api/views';
 import { formatYuan } from '@domain/money';
 import { useCloudData } from '../../../hooks/useCloudData';
@@ -23,28 +23,17 @@ function WithdrawalsContent() {
   const [status, setStatus] = useState<Status>('REQUESTED');
   const list = useCloudData(() => adminApi.withdrawals(status), [status]);
 
-  const paid = async (w: WithdrawalView) => {
-    const { confirm, content } = (await Taro.showModal({
-      title: `确认已打款 ${formatYuan(w.amountFen)}`,
-      content: '',
-      editable: true,
-      placeholderText: '备注（如转账单号）',
-    } as never)) as { confirm: boolean; content?: string };
-    if (!confirm) return;
-    const res = await adminApi.markWithdrawalPaid(w.id, content ?? '');
-    void Taro.showToast({ title: res.ok ? '已标记打款' : res.message, icon: 'none' });
-    if (res.ok) await list.refresh();
-  };
-  const reject = async (w: WithdrawalView) => {
-    const { confirm, content } = (await Taro.showModal({
-      title: '不通过的原因',
-      content: '',
-      editable: true,
-      placeholderText: '如：收款信息有误',
-    } as never)) as { confirm: boolean; content?: string };
-    if (!confirm) return;
-    const res = await adminApi.rejectWithdrawal(w.id, content || '未通过审核');
-    void Taro.showToast({ title: res.ok ? '已退回余额' : res.message, icon: 'none' });
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const handle = async (w: WithdrawalView, paid: boolean) => {
+    const note = (notes[w.id] ?? '').trim();
+    if (!paid && !note) return Taro.showToast({ title: '请填写不通过的原因', icon: 'none' });
+    const res = paid
+      ? await adminApi.markWithdrawalPaid(w.id, note)
+      : await adminApi.rejectWithdrawal(w.id, note);
+    void Taro.showToast({
+      title: res.ok ? (paid ? '已标记打款' : '已退回余额') : res.message,
+      icon: 'none',
+    });
     if (res.ok) await list.refresh();
   };
 
@@ -74,10 +63,16 @@ function WithdrawalsContent() {
           <Text className="muted">{w.distributorId}</Text>
           {w.status === 'REQUESTED' ? (
             <View className="admin-form">
-              <View className="btn small admin-withdrawal-paid" onClick={() => paid(w)}>
+              <Input
+                className="admin-input admin-withdrawal-note"
+                placeholder="备注：转账单号，或不通过的原因"
+                value={notes[w.id] ?? ''}
+                onInput={(e) => setNotes({ ...notes, [w.id]: e.detail.value })}
+              />
+              <View className="btn small admin-withdrawal-paid" onClick={() => handle(w, true)}>
                 已打款
               </View>
-              <View className="admin-chip admin-withdrawal-reject" onClick={() => reject(w)}>
+              <View className="admin-chip admin-withdrawal-reject" onClick={() => handle(w, false)}>
                 不通过
               </View>
             </View>

@@ -45,7 +45,7 @@ export default function PosterPage() {
       )}
       {picture ? (
         <>
-          <Image className="poster-picture" src={picture} mode="widthFix" showMenuByLongpress />
+          <Image className="poster-picture" src={picture} mode="aspectFit" showMenuByLongpress />
           <View className="btn poster-save" onClick={() => void save(picture)}>
             {process.env.TARO_ENV === 'h5' ? '下载海报' : '保存到相册'}
           </View>
