@@ -160,7 +160,18 @@ const loadedRoutes = new Set<string>();
  * Installs the shim, requires dist/weapp/app.js and runs its onLaunch (which inits the cloud,
  * signs the test user in and loads the cart, as on a phone). Call once per test file.
  */
-export async function startWeapp(options: { cloudUrl: string; openid?: string }): Promise<void> {
+export interface EntryOptions {
+  path: string;
+  query: Record<string, string>;
+  scene: number;
+}
+
+export async function startWeapp(options: {
+  cloudUrl: string;
+  openid?: string;
+  /** How WeChat opened the app (default: the home page from the recent list, scene 1001). */
+  launch?: EntryOptions;
+}): Promise<void> {
   if (started) throw new Error('startWeapp: already started in this test file');
   started = true;
   installWx(options.cloudUrl, options.openid ?? TEST_OPENID);
@@ -173,9 +184,17 @@ export async function startWeapp(options: { cloudUrl: string; openid?: string })
   require(path.join(DIST_WEAPP, 'app.js'));
   if (!appInstance) throw new Error('dist/weapp/app.js did not call App()');
   // WeChat launches the app on its first page; Taro mounts React and runs useLaunch here.
-  const launch = { path: 'pages/home/index', query: {}, scene: 1001, referrerInfo: {} };
+  const launch = {
+    ...(options.launch ?? { path: 'pages/home/index', query: {}, scene: 1001 }),
+    referrerInfo: {},
+  };
   appInstance.onLaunch?.(launch);
   appInstance.onShow?.(launch);
+}
+
+/** The app comes to the foreground again (a share card or a code opened while it ran). */
+export function showApp(entry: EntryOptions): void {
+  appInstance.onShow?.({ ...entry, referrerInfo: {} });
 }
 
 /**
