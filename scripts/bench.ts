@@ -7,11 +7,13 @@
 //   - flash-sale drain: 1,000 concurrent buyers for a quota of 100
 //   - round trips: database requests per step of a purchase, and its time at 20 ms per request
 //   - the browser build's weight: gzipped JavaScript of the first load and of each further page
+//   - the admin's search figures, and attribution and commission figures (bench-distribution.ts)
 // The local cloud's own figures are `npm run bench:cloud`.
 //
 // `npx tsx scripts/bench.ts round-trips` prints the round-trips table alone;
 // `npx tsx scripts/bench.ts h5-weight` the browser build's weight alone;
-// `npx tsx scripts/bench.ts admin` the admin's search figures alone.
+// `npx tsx scripts/bench.ts admin` the admin's search figures alone;
+// `npx tsx scripts/bench.ts distribution` the attribution and commission figures alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +25,7 @@ import { quote } from '../domain/pricing/quote';
 import { launchBrowser, newPhonePage } from '../test/support/browser';
 import { measureH5Weight } from '../test/support/h5-weight';
 import { adminFigures } from './bench-admin';
+import { distributionFigures } from './bench-distribution';
 import { buildCloud } from './build-cloud';
 import { appIsStale, buildApp } from './build-app';
 
@@ -552,6 +555,7 @@ async function main(): Promise<void> {
   await buildCloud();
   if (process.argv[2] === 'round-trips') return roundTrips();
   if (process.argv[2] === 'admin') return adminFigures();
+  if (process.argv[2] === 'distribution') return distributionFigures();
   if (process.argv[2] === 'h5-weight') {
     if (appIsStale('h5')) buildApp('h5');
     const cloud = await startLocalCloud({ seed: true, web: true });
@@ -577,6 +581,7 @@ async function main(): Promise<void> {
   }
   await roundTrips();
   await adminFigures();
+  await distributionFigures();
 }
 
 main().catch((e) => {
