@@ -406,6 +406,8 @@ interface RoundTripContext {
   skuId: string;
   /** The order the 'order create' step made, for the pay notice. */
   orderId?: string;
+  /** The returning buyer's share code (the share link a new user opens). */
+  refCode?: string;
 }
 
 /**
@@ -416,57 +418,71 @@ interface RoundTripContext {
 async function roundTrips(): Promise<void> {
   // The steps, in order. `first launch` is what the app calls when it starts; a step of several
   // calls prints their sum and each part (the calls are made one after another here).
-  const ROUND_TRIP_STEPS: { step: string; as: 'newUser' | 'returning'; calls: RoundTripCall[] }[] =
-    [
-      // The app's launch: one call brings the user, the home page and the cart badge.
-      { step: 'first launch', as: 'newUser', calls: [{ fn: 'user', action: 'launch' }] },
-      {
-        step: 'launch, returning buyer',
-        as: 'returning',
-        calls: [{ fn: 'user', action: 'launch' }],
-      },
-      { step: 'home (shown again)', as: 'returning', calls: [{ fn: 'catalog', action: 'home' }] },
-      {
-        step: 'product',
-        as: 'returning',
-        calls: [{ fn: 'catalog', action: 'product', input: (c) => ({ productId: c.productId }) }],
-      },
-      {
-        step: 'cart add',
-        as: 'returning',
-        calls: [{ fn: 'cart', action: 'add', input: (c) => ({ skuId: c.skuId, qty: 1 }) }],
-      },
-      {
-        step: 'quote',
-        as: 'returning',
-        calls: [{ fn: 'order', action: 'quote', input: () => ({ lines: { source: 'cart' } }) }],
-      },
-      {
-        step: 'order create',
-        as: 'returning',
-        calls: [
-          {
-            fn: 'order',
-            action: 'create',
-            input: () => ({
-              lines: { source: 'cart' },
-              requestId: `round-trips-${Date.now()}`,
-              address: {
-                name: '往返',
-                phone: '13800000000',
-                region: '浙江省 杭州市',
-                detail: '测试路 1 号',
-              },
-            }),
-          },
-        ],
-      },
-      { step: 'pay notice', as: 'returning', calls: [{ payNotice: true }] },
-      { step: 'order list', as: 'returning', calls: [{ fn: 'order', action: 'list' }] },
-    ];
+  const ROUND_TRIP_STEPS: {
+    step: string;
+    as: 'newUser' | 'invited' | 'returning';
+    calls: RoundTripCall[];
+  }[] = [
+    // The app's launch: one call brings the user, the home page and the cart badge.
+    { step: 'first launch', as: 'newUser', calls: [{ fn: 'user', action: 'launch' }] },
+    // The same through a friend's share link: the sharer is read and the user bound to them.
+    {
+      step: 'first launch through a share link',
+      as: 'invited',
+      calls: [{ fn: 'user', action: 'launch', input: (c) => ({ ref: c.refCode }) }],
+    },
+    {
+      step: 'launch, returning buyer',
+      as: 'returning',
+      calls: [{ fn: 'user', action: 'launch' }],
+    },
+    { step: 'home (shown again)', as: 'returning', calls: [{ fn: 'catalog', action: 'home' }] },
+    {
+      step: 'product',
+      as: 'returning',
+      calls: [{ fn: 'catalog', action: 'product', input: (c) => ({ productId: c.productId }) }],
+    },
+    {
+      step: 'cart add',
+      as: 'returning',
+      calls: [{ fn: 'cart', action: 'add', input: (c) => ({ skuId: c.skuId, qty: 1 }) }],
+    },
+    {
+      step: 'quote',
+      as: 'returning',
+      calls: [{ fn: 'order', action: 'quote', input: () => ({ lines: { source: 'cart' } }) }],
+    },
+    {
+      step: 'order create',
+      as: 'returning',
+      calls: [
+        {
+          fn: 'order',
+          action: 'create',
+          input: () => ({
+            lines: { source: 'cart' },
+            requestId: `round-trips-${Date.now()}`,
+            address: {
+              name: '往返',
+              phone: '13800000000',
+              region: '浙江省 杭州市',
+              detail: '测试路 1 号',
+            },
+          }),
+        },
+      ],
+    },
+    { step: 'pay notice', as: 'returning', calls: [{ payNotice: true }] },
+    { step: 'order list', as: 'returning', calls: [{ fn: 'order', action: 'list' }] },
+    { step: '我的推广 (figures)', as: 'returning', calls: [{ fn: 'share', action: 'summary' }] },
+  ];
 
   const latencyMs = 20;
-  const users = { newUser: `round-trips-new-${Date.now()}`, returning: DEMO_USERS.regular };
+  const users = {
+    newUser: `round-trips-new-${Date.now()}`,
+    invited: `round-trips-invited-${Date.now()}`,
+    returning: DEMO_USERS.regular,
+  };
   const sku = SEED.skus.find(
     (s) => s.stock > 0 && SEED.products.find((p) => p._id === s.productId)!.status === 'ON',
   )!;
@@ -483,6 +499,15 @@ async function roundTrips(): Promise<void> {
       await cloud.request('POST', `/functions/${fn}`, { action: '' });
     // Production's steady state: the timer (every minute) has built the home page's snapshot.
     await cloud.advanceClock(60_000);
+    const me = await cloud.request(
+      'POST',
+      '/functions/user',
+      { action: 'me' },
+      {
+        'X-WX-OPENID': users.returning,
+      },
+    );
+    ctx.refCode = me.body.data.refCode;
 
     const call = async (c: RoundTripCall, openid: string) => {
       const started = performance.now();

@@ -20,6 +20,7 @@ import { fen } from '../../domain/money';
 import { PAID_STATUSES } from '../../domain/order-status';
 import { AppError } from '../../domain/result';
 import { channelScene, SHARE_PAGES } from '../../domain/share';
+import { buildStorefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
 import { _, aggregateRows, findById, findByIds, insertOnce, updateWhere } from '../lib/infra/db';
 import type { Context } from '../lib/infra/router';
@@ -40,6 +41,8 @@ export async function saveDistributionSettings(
     .collection('shop_settings')
     .doc(DISTRIBUTION_SETTINGS_ID)
     .set({ data: { ...settings, updatedAt: ctx.now, updatedBy: ctx.openid } });
+  // The home snapshot carries the binding windows to the launch: rebuild it now.
+  await buildStorefront(ctx.now);
   return distributionSettings();
 }
 

@@ -2,6 +2,7 @@
 // entry through a share or a QR code, the "me" page, and the address book.
 import type { Address, Entry, Staff, User } from '../../domain/model';
 import { AppError } from '../../domain/result';
+import { DEFAULT_ATTRIBUTION } from '../../domain/attribution';
 import { homeFor, storefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
 import { _, findById, updateWhere } from '../lib/infra/db';
@@ -34,10 +35,11 @@ export const main = createHandler('user', {
   // together; then signs in (keeping the touch, binding as the rules say), reads the flash-sale
   // quotas and (for a returning user: a new one's cart is empty) the cart badge, together.
   async launch(input, ctx: Context) {
+    const reading = storefront(ctx.now);
     const [existing, front, source] = await Promise.all([
       findById<User>('users', ctx.openid),
-      storefront(ctx.now),
-      resolveSource(input),
+      reading,
+      resolveSource(input, async () => (await reading).attribution ?? DEFAULT_ATTRIBUTION),
     ]);
     const [user, home, count] = await Promise.all([
       signIn(

@@ -1,3 +1,5 @@
+import type { AttributionSettings } from '../../../domain/attribution';
+import { distributionSettings } from '../distribution/settings';
 // The home page as one stored document, rebuilt by the timer every minute (and when missing or
 // stale): categories, the first page of the feed, the campaign slots with their product cards,
 // and the new-user coupon pack's campaigns. Home and launch then read one document instead of
@@ -50,6 +52,8 @@ export interface Storefront {
   slots: StoredSlot[];
   /** Campaigns that give newcomers a coupon pack (issued at the first sign-in). */
   signupCampaigns: Campaign[];
+  /** The binding windows, for a launch through a share (saves the launch a read). */
+  attribution?: AttributionSettings;
 }
 
 /** A page of the feed: products on sale in their order (one more than a page, to know if more). */
@@ -66,10 +70,11 @@ export async function feedPage(cursor: number): Promise<Product[]> {
 
 /** Reads everything the home page shows and stores it as the snapshot. */
 export async function buildStorefront(now: number): Promise<Storefront> {
-  const [cats, page, campaigns] = await Promise.all([
+  const [cats, page, campaigns, distribution] = await Promise.all([
     categories(),
     feedPage(0),
     activeCampaigns(now),
+    distributionSettings(),
   ]);
   const slotCampaigns = campaigns
     .filter((c) => SLOT_KINDS.includes(c.kind) && featuredPrices(c).size > 0)
@@ -104,6 +109,10 @@ export async function buildStorefront(now: number): Promise<Storefront> {
       return slot ? [slot] : [];
     }),
     signupCampaigns: campaigns.filter(givesSignupCoupons),
+    attribution: {
+      protectDays: distribution.protectDays,
+      expireDays: distribution.expireDays,
+    },
   };
   const { _id, ...fields } = storefront;
   await db.collection('storefront').doc(_id).set({ data: fields });

@@ -9,7 +9,7 @@ import {
   decideBinding,
   type BindDecision,
 } from '../../../domain/attribution';
-import type { DistributionSettings } from '../../../domain/distribution';
+import type { AttributionSettings } from '../../../domain/attribution';
 import type { Entry, ShareCode, Touch, User } from '../../../domain/model';
 import { pathWith, SHARE_PAGES } from '../../../domain/share';
 import { db } from '../infra/cloud';
@@ -39,21 +39,22 @@ export interface EntrySource {
   channel?: string;
   /** The page a QR code stands for, when it is not the home page it opens. */
   landing?: string;
-  settings: DistributionSettings;
+  settings: AttributionSettings;
 }
 
 /**
  * Resolves a ref or a scene (null for an organic entry, or a scene that is not a share code).
  * Reads at most 3 documents.
  */
-export async function resolveSource(entry: {
-  ref?: string;
-  scene?: string;
-}): Promise<EntrySource | null> {
+export async function resolveSource(
+  entry: { ref?: string; scene?: string },
+  /** The binding windows (the launch takes them from the home snapshot it reads anyway). */
+  windows: () => Promise<AttributionSettings> = distributionSettings,
+): Promise<EntrySource | null> {
   if (entry.scene) {
     const [code, settings] = await Promise.all([
       findById<ShareCode>('share_codes', entry.scene),
-      distributionSettings(),
+      windows(),
     ]);
     if (!code) return null; // not one of the shop's share codes (e.g. a staff sign-in code)
     const inviter = code.sharerId ? await findById<User>('users', code.sharerId) : null;
@@ -69,7 +70,7 @@ export async function resolveSource(entry: {
   if (entry.ref) {
     const [found, settings] = await Promise.all([
       db.collection('users').where({ refCode: entry.ref }).limit(1).get(),
-      distributionSettings(),
+      windows(),
     ]);
     return { via: 'ref', inviter: (found.data[0] as User) ?? null, settings };
   }
