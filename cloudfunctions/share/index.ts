@@ -41,19 +41,26 @@ async function summary(ctx: Context) {
 
 export const main = createHandler('share', {
   async code({ target }, ctx) {
+    // Codes cost WeChat calls: only for things that exist (a made-up id would make a new one).
+    if (target.kind === 'product') {
+      const product = await findById<Product>('products', target.id);
+      if (!product || product.status !== 'ON') throw new AppError('PRODUCT_UNAVAILABLE');
+    }
     const code = await ensureCode(userCode(target, ctx.openid, ctx.now));
     const fileId = await codeImage(code, ctx.now);
     return { scene: code._id, fileId, url: await fileUrl(fileId) };
   },
 
   async poster({ productId }, ctx) {
-    const [product, skus, user, code] = await Promise.all([
+    const [product, skus, user] = await Promise.all([
       findById<Product>('products', productId),
       findWhere<Sku>('skus', { productId }),
       findById<User>('users', ctx.openid),
-      ensureCode(userCode({ kind: 'product', id: productId }, ctx.openid, ctx.now)),
     ]);
     if (!product || product.status !== 'ON') throw new AppError('PRODUCT_UNAVAILABLE');
+    const code = await ensureCode(
+      userCode({ kind: 'product', id: productId }, ctx.openid, ctx.now),
+    );
     const fileId = await codeImage(code, ctx.now);
     const [imageUrl, codeUrl] = await Promise.all([
       product.images[0]?.startsWith('cloud://')

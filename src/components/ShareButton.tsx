@@ -1,6 +1,6 @@
 import { Button, View } from '@tarojs/components';
 import type { ShareTarget } from '@domain/share';
-import { copyShareLink } from '../services/share';
+import { copyShareLink } from '../services/share-link';
 import './ShareButton.scss';
 
 /**

@@ -185,6 +185,21 @@ it("WeChat's rate limit (45009) is reported and nothing is kept; the next ask ma
   expect(made.fileId).toMatch(/^cloud:\/\//);
   const doc = await readDoc(cloud, 'share_codes', made.scene);
   expect(doc.makingSince).toBeUndefined();
+  // Codes cost WeChat calls: none for a product that does not exist.
+  const before = (await cloud.request('GET', `/_emulator/openapi/calls?api=${QR_API}`)).body.length;
+  for (const action of ['code', 'poster']) {
+    const input =
+      action === 'code'
+        ? { target: { kind: 'product', id: 'no-such-product' } }
+        : { productId: 'no-such-product' };
+    expect(await callAction(cloud, 'qr-limited', 'share', action, input)).toMatchObject({
+      ok: false,
+      code: 'PRODUCT_UNAVAILABLE',
+    });
+  }
+  expect((await cloud.request('GET', `/_emulator/openapi/calls?api=${QR_API}`)).body.length).toBe(
+    before,
+  );
 });
 
 it("staff's channel codes tag the users they bring, and count their scans, new users and orders", async () => {
