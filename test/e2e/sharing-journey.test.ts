@@ -178,3 +178,29 @@ it("A's poster carries a code that brings C to the product, bound to A; a channe
   ).resolves.toContain('扫码 1 次 · 新用户 1');
   expect([...a.errors, ...c.errors, ...staff.errors, ...visitor.errors]).toEqual([]);
 });
+
+it('staff change the distribution settings on 分销; a rate outside 10%-50% is refused', async () => {
+  const staff = await contextAs(OWNER, true);
+  await staff.page.goto(`${cloud.webUrl}/#/packages/admin/distribution/index`);
+  await staff.page.locator('.admin-dist-settings').waitFor();
+  // A is listed among the distributors, with the commission they earned.
+  await staff.page
+    .locator('.admin-table .admin-row', { hasText: `微信用户${A.slice(-4)}` })
+    .waitFor();
+  await staff.page.locator('.admin-dist-defaultRatePct input').fill('60');
+  await staff.page.locator('.admin-dist-save').click();
+  await staff.page.getByText('佣金比例不高于 50%').waitFor();
+  expect((await expectOk(cloud, OWNER, 'admin', 'distributionSettings', {})).defaultRatePct).toBe(
+    10,
+  );
+  await staff.page.locator('.admin-dist-defaultRatePct input').fill('15');
+  await staff.page.locator('.admin-dist-mode-approved').click();
+  await staff.page.locator('.admin-dist-save').click();
+  await staff.page.getByText('已保存').waitFor();
+  expect(await expectOk(cloud, OWNER, 'admin', 'distributionSettings', {})).toMatchObject({
+    mode: 'approved',
+    defaultRatePct: 15,
+    minWithdrawFen: 100,
+  });
+  expect(staff.errors).toEqual([]);
+});

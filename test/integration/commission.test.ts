@@ -162,6 +162,40 @@ it('an open after-sale case holds the commission until it is answered', async ()
   expect((await summary(sharer)).commission.balanceFen).toBeGreaterThan(0);
 });
 
+it('a refund still pending holds the settlement until it is decided', async () => {
+  const { sharer, friend } = await pair('pending');
+  const order = await paidOrder(friend, 7, 2);
+  const c = await commissionOf(order._id);
+  await received(order);
+  await cloud.advanceClock(7 * DAY - 30_000);
+  // The refund request gets no answer (it never reached WeChat Pay): PENDING for the timer.
+  await cloud.request('POST', '/_emulator/pay/failures', {
+    api: 'refund',
+    mode: 'ERROR',
+    times: 1,
+  });
+  const half = Math.floor((order.totalFen - order.shippingFen) / 2);
+  const reply = await callAction(cloud, OWNER, 'admin', 'refund', {
+    orderId: order._id,
+    amountFen: half,
+    reason: '部分退款',
+    requestId: requestId('refund'),
+  });
+  expect(reply).toMatchObject({ ok: false, code: 'REFUND_FAILED' });
+  await cloud.request('DELETE', '/_emulator/pay/failures');
+  const [refund] = (await run(cloud, 'refunds', ['where', { orderId: order._id }], ['get'])).data;
+  expect(refund.status).toBe('PENDING');
+  await cloud.advanceClock(60_000);
+  expect((await commissionOf(order._id)).state).toBe('FROZEN');
+  await cloud.advanceClock(2 * 60_000); // the timer asks WeChat Pay, sends it again
+  await cloud.advanceClock(60_000);
+  expect((await readDoc(cloud, 'refunds', refund._id)).status).toBe('SUCCESS');
+  const settled = await commissionOf(order._id);
+  expect(settled.state).toBe('SETTLED');
+  expect(settled.settledFen).toBe(c.amountFen - Math.ceil((c.amountFen * half) / c.baseFen));
+  expect((await readDoc(cloud, 'distributors', sharer)).balanceFen).toBe(settled.settledFen);
+});
+
 it('20 withdrawals at once never take more than the balance; staff pay one and turn one down', async () => {
   const { sharer } = await pair('withdraw');
   // A settled balance of ¥50.00, entered as the timer would.

@@ -14,6 +14,7 @@ import {
 } from '../../../domain/distribution';
 import type { Commission, Distributor, Order } from '../../../domain/model';
 import { fen } from '../../../domain/money';
+import { db } from '../infra/cloud';
 import { _, findById, insertOnce, updateWhere } from '../infra/db';
 import { applyEntry } from './account';
 import { distributionSettings } from './settings';
@@ -110,7 +111,7 @@ export type SettleOutcome = 'settled' | 'void' | 'waiting';
 
 /**
  * The timer's step for a commission whose freeze has ended: settles what the refunds left into
- * the balance, unless the order has an after-sale case open or a refund in progress (it waits).
+ * the balance, unless the order has an after-sale case open or a refund still pending (it waits).
  */
 export async function settleCommission(
   commission: Commission,
@@ -126,6 +127,12 @@ export async function settleCommission(
     return 'void';
   }
   if (order.status !== 'COMPLETED' || order.afterSale?.status === 'REQUESTED') return 'waiting';
+  // A refund still in flight may yet fail (and give its amount back): settle once it is decided.
+  const { total: pendingRefunds } = await db
+    .collection('refunds')
+    .where({ orderId: order._id, status: 'PENDING' })
+    .count();
+  if (pendingRefunds > 0) return 'waiting';
   const voided = voidedFen(commission.amountFen, commission.baseFen, order.refundedFen);
   const kept = fen(commission.amountFen - voided);
   if (kept <= 0) {
