@@ -15,6 +15,7 @@ import {
   cartInputs,
   catalogInputs,
   couponInputs,
+  noticeInputs,
   orderInputs,
   shareInputs,
   userInputs,
@@ -116,6 +117,11 @@ export const API = {
     center: returns<CouponTemplateView[]>()(couponInputs.center),
     claim: returns<CouponView>()(couponInputs.claim),
     mine: returns<CouponView[]>()(couponInputs.mine),
+  },
+  notice: {
+    templates: returns<Record<string, string>>()(noticeInputs.templates),
+    subscribe: returns<Record<string, number>>()(noticeInputs.subscribe),
+    optIns: returns<Record<string, number>>()(noticeInputs.optIns),
   },
   share: {
     code: returns<ShareCodeView>()(shareInputs.code),

@@ -153,6 +153,27 @@ export const shareInputs = {
   apply: z.object({}),
 };
 
+const templateId = z.string().min(1).max(64);
+
+export const noticeInputs = {
+  /** The template ids of these notice kinds, to ask the user for (at most 3 at once). */
+  templates: z.object({ kinds: z.array(z.string().max(40)).min(1).max(3) }),
+  /**
+   * What wx.requestSubscribeMessage answered after a tap: per template 'accept' (or a newer
+   * accept variant), 'reject', 'ban' or 'filter'; `always` when the user ticked 总是保持以上选择.
+   * The report id makes a retried report count once.
+   */
+  subscribe: z.object({
+    reportId: requestId,
+    answers: z
+      .record(templateId, z.string().max(40))
+      .refine((a) => Object.keys(a).length >= 1 && Object.keys(a).length <= 3, '一次最多 3 个模板'),
+    always: z.boolean().default(false),
+  }),
+  /** The caller's unused opt-ins per template. */
+  optIns: z.object({}),
+};
+
 export const adminInputs = {
   ship: z.object({
     orderId: id,
