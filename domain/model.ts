@@ -369,3 +369,27 @@ export interface Withdrawal {
   handledBy?: string;
   note?: string;
 }
+
+export type OutboxState = 'QUEUED' | 'SENDING' | 'SENT' | 'SKIPPED' | 'FAILED' | 'UNCONFIRMED';
+
+/**
+ * A subscription message to send (collection outbox, id `<kind>:<event key>`: one per event, user
+ * and template). Written by the business step; sent by the sender (lib/notices/sender.ts).
+ */
+export interface OutboxMessage {
+  _id: string;
+  kind: string;
+  openid: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  state: OutboxState;
+  attempts: number;
+  /** When a queued message is due (retries back off). */
+  nextAt: number;
+  createdAt: number;
+  claimedAt?: number;
+  sentAt?: number;
+  /** Why it was skipped or failed (NO_OPTIN, or WeChat's code and message). */
+  error?: string;
+}

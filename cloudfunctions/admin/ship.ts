@@ -9,6 +9,7 @@ import { findById } from '../lib/infra/db';
 import type { Context } from '../lib/infra/router';
 import { pendingUpload, uploadShipment } from '../lib/order/shipping-upload';
 import { transition } from '../lib/order/transition';
+import { noticeShipped } from '../lib/notices/order-notices';
 import { orderDetail } from '../lib/views/order-views';
 
 export async function shipOrder(
@@ -33,5 +34,6 @@ export async function shipOrder(
     throw new AppError('ORDER_STATE', '订单状态已变化（可能正在退款），未发货');
   const shipped: Order = { ...order, status: 'SHIPPED', shipping, shippingUpload };
   const upload = await uploadShipment(shipped, ctx.now);
+  await noticeShipped(shipped, ctx.now);
   return { ...orderDetail(shipped, ctx.now), shippingUpload: upload };
 }

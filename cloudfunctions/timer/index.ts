@@ -12,15 +12,24 @@
 //   - shipped orders not confirmed within 10 days are received (their received effects run);
 //   - commissions whose after-sale window ended settle into their distributor's balance, and
 //     ledger entries or turned-down withdrawals a crash left half done are finished;
+//   - subscription messages due are sent (at most once: stale claims are marked, not resent);
 //   - the home page's snapshot is rebuilt.
 // Each step is a conditional update or an idempotent repeat, so overlapping runs are harmless,
 // and one item's failure does not stop the others.
 import type { Coupon } from '../../domain/campaigns/types';
-import type { Commission, Distributor, Order, Refund, Withdrawal } from '../../domain/model';
+import type {
+  Commission,
+  Distributor,
+  Order,
+  OutboxMessage,
+  Refund,
+  Withdrawal,
+} from '../../domain/model';
 import { AUTO_RECEIVE_MS, CREATING_TIMEOUT_MS, PAID_STATUSES } from '../../domain/order-status';
 import { finishStaleEntries } from '../lib/distribution/account';
 import { DUE_TO_SETTLE, settleCommission } from '../lib/distribution/commission';
 import { finishRejecting } from '../lib/distribution/withdrawals';
+import { markUnconfirmed, sendMessage, SENDING_STALE_MS } from '../lib/notices/sender';
 import { transition } from '../lib/order/transition';
 import { finishPendingLogs, type PendingSku } from '../lib/catalog/ledger';
 import { buildStorefront } from '../lib/catalog/storefront';
@@ -182,6 +191,26 @@ export async function main(event: unknown) {
         sortBy: '_id',
         label: 'withdrawal return',
         step: async (w) => (await finishRejecting(w, at), true),
+      },
+      deadline,
+    ),
+    noticesSent: await forEachDue<OutboxMessage>(
+      {
+        collection: 'outbox',
+        where: { state: 'QUEUED', nextAt: _.lte(at) },
+        sortBy: 'nextAt',
+        label: 'notice send',
+        step: async (message) => (await sendMessage(message, at)) !== 'taken',
+      },
+      deadline,
+    ),
+    noticesUnconfirmed: await forEachDue<OutboxMessage>(
+      {
+        collection: 'outbox',
+        where: { state: 'SENDING', claimedAt: _.lte(at - SENDING_STALE_MS) },
+        sortBy: '_id',
+        label: 'notice unconfirmed',
+        step: markUnconfirmed,
       },
       deadline,
     ),

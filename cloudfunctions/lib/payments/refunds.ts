@@ -5,15 +5,18 @@ import type { Order, Refund } from '../../../domain/model';
 import { findById, updateWhere } from '../infra/db';
 import { runEffects } from '../order/effects/run';
 import { transition } from '../order/transition';
+import { noticeRefunded } from '../notices/order-notices';
 
 export async function markRefundSucceeded(refund: Refund, at: number): Promise<void> {
-  await updateWhere(
+  const settled = await updateWhere(
     'refunds',
     { _id: refund._id, status: 'PENDING' },
     { status: 'SUCCESS', succeededAt: at },
   );
-  if (!refund.full) return;
   let order = await findById<Order>('orders', refund.orderId);
+  // The buyer hears of it once (the outbox id comes from the refund).
+  if (settled && order) await noticeRefunded(order, refund, at);
+  if (!refund.full) return;
   if (order?.status === 'REFUNDING' && (await transition(order, 'refunded', 'wxpay', at)))
     order = { ...order, status: 'REFUNDED' };
   if (order?.status === 'REFUNDED') await runEffects('refunded', order, at);

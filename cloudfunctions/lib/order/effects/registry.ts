@@ -5,6 +5,7 @@ import { countPayment } from './buyer';
 import { consumeOrderClaims, refundOrderClaims, releaseOrderClaims } from './claims';
 import { freezeOrderCommission, recordOrderCommission, voidOrderCommission } from './commission';
 import type { Effect } from './effect';
+import { queuePaidNotice } from '../../notices/order-notices';
 import { issueReturnCoupons, withdrawReturnCoupons } from './full-return';
 import { endOtherNewUserOrders } from './new-user';
 import { returnStock, sellStock } from './stock';
@@ -17,6 +18,7 @@ export const EFFECTS: Record<LifecycleEvent, Effect[]> = {
     countPayment,
     endOtherNewUserOrders,
     recordOrderCommission,
+    queuePaidNotice,
   ],
   received: [freezeOrderCommission],
   refunded: [withdrawReturnCoupons, refundOrderClaims, voidOrderCommission],

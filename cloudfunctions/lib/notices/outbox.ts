@@ -1,0 +1,37 @@
+// The outbox: a business step (an order paid, shipped, refunded) writes the message it owes the
+// user as a document, once per event (the id comes from the kind and the event), whether or not
+// the user holds an opt-in (the sender decides, and staff see why one was skipped).
+import {
+  noticeData,
+  noticePage,
+  type NoticeEventOf,
+  type NoticeKindName,
+} from '../../../domain/notices/kinds';
+import type { OutboxMessage } from '../../../domain/model';
+import { findById, insertOnce } from '../infra/db';
+import { noticeTemplates } from './templates';
+
+export async function enqueue<K extends NoticeKindName>(
+  kind: K,
+  eventKey: string,
+  openid: string,
+  event: NoticeEventOf<K>,
+  at: number,
+): Promise<OutboxMessage> {
+  const id = `${kind}:${eventKey}`;
+  const template = (await noticeTemplates())[kind];
+  const message: OutboxMessage = {
+    _id: id,
+    kind,
+    openid,
+    templateId: template.templateId,
+    page: noticePage(kind, event),
+    data: noticeData(kind, event, template.keys),
+    state: 'QUEUED',
+    attempts: 0,
+    nextAt: at,
+    createdAt: at,
+  };
+  if (await insertOnce('outbox', { ...message })) return message;
+  return (await findById<OutboxMessage>('outbox', id))!;
+}
