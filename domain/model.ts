@@ -380,9 +380,12 @@ export interface OutboxMessage {
   _id: string;
   kind: string;
   openid: string;
-  templateId: string;
-  page: string;
-  data: Record<string, { value: string }>;
+  /** What the notice is about; its fields and page are made from it when it is sent. */
+  event: Record<string, unknown>;
+  /** As sent: the template, its page and field values. */
+  templateId?: string;
+  page?: string;
+  data?: Record<string, { value: string }>;
   state: OutboxState;
   attempts: number;
   /** When a queued message is due (retries back off). */

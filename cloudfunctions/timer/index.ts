@@ -30,6 +30,7 @@ import { finishStaleEntries } from '../lib/distribution/account';
 import { DUE_TO_SETTLE, settleCommission } from '../lib/distribution/commission';
 import { finishRejecting } from '../lib/distribution/withdrawals';
 import { markUnconfirmed, sendMessage, SENDING_STALE_MS } from '../lib/notices/sender';
+import { noticeTemplates } from '../lib/notices/templates';
 import { transition } from '../lib/order/transition';
 import { finishPendingLogs, type PendingSku } from '../lib/catalog/ledger';
 import { buildStorefront } from '../lib/catalog/storefront';
@@ -65,6 +66,10 @@ export async function main(event: unknown) {
     step: (o: Order) => Promise<boolean>,
   ) =>
     forEachDue<Order>({ collection: 'orders', where, sortBy: 'createdAt', label, step }, deadline);
+
+  // Read once per run, when a message is due.
+  let templatesRead: ReturnType<typeof noticeTemplates> | null = null;
+  const templates = () => (templatesRead ??= noticeTemplates());
 
   const report = {
     expired: await orders(
@@ -200,7 +205,7 @@ export async function main(event: unknown) {
         where: { state: 'QUEUED', nextAt: _.lte(at) },
         sortBy: 'nextAt',
         label: 'notice send',
-        step: async (message) => (await sendMessage(message, at)) !== 'taken',
+        step: async (message) => (await sendMessage(message, await templates(), at)) !== 'taken',
       },
       deadline,
     ),

@@ -16,6 +16,7 @@ export const orderEvent = (order: Order, at: number): OrderEvent => ({
 /** Paid: queued only (the timer sends it within the minute), keeping the pay notice short. */
 export const queuePaidNotice: Effect = {
   name: 'notice.paid',
+  independent: true,
   async run(order, at) {
     const paidAt = order.payment?.paidAt ?? at;
     await enqueue(

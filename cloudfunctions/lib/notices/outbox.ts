@@ -1,15 +1,11 @@
 // The outbox: a business step (an order paid, shipped, refunded) writes the message it owes the
 // user as a document, once per event (the id comes from the kind and the event), whether or not
-// the user holds an opt-in (the sender decides, and staff see why one was skipped).
-import {
-  noticeData,
-  noticePage,
-  type NoticeEventOf,
-  type NoticeKindName,
-} from '../../../domain/notices/kinds';
+// the user holds an opt-in (the sender decides, and staff see why one was skipped). It keeps the
+// event; the template, page and values are made when it is sent (one write here, and a template
+// id staff change applies to messages still queued).
+import type { NoticeEventOf, NoticeKindName } from '../../../domain/notices/kinds';
 import type { OutboxMessage } from '../../../domain/model';
 import { findById, insertOnce } from '../infra/db';
-import { noticeTemplates } from './templates';
 
 export async function enqueue<K extends NoticeKindName>(
   kind: K,
@@ -19,14 +15,11 @@ export async function enqueue<K extends NoticeKindName>(
   at: number,
 ): Promise<OutboxMessage> {
   const id = `${kind}:${eventKey}`;
-  const template = (await noticeTemplates())[kind];
   const message: OutboxMessage = {
     _id: id,
     kind,
     openid,
-    templateId: template.templateId,
-    page: noticePage(kind, event),
-    data: noticeData(kind, event, template.keys),
+    event: event as unknown as Record<string, unknown>,
     state: 'QUEUED',
     attempts: 0,
     nextAt: at,

@@ -6,6 +6,13 @@
 // the user's count; 40003, 40037, 41030 and 47003 are permanent (FAILED, never retried); anything
 // else is retried with back-off (1 minute doubling to an hour, 8 tries), the opt-in given back.
 import type { OutboxMessage } from '../../../domain/model';
+import {
+  noticeData,
+  noticePage,
+  type NoticeEventOf,
+  type NoticeKindName,
+} from '../../../domain/notices/kinds';
+import { noticeTemplates, type TemplateSetting } from './templates';
 import { cloud } from '../infra/cloud';
 import { updateWhere } from '../infra/db';
 import { grantOptIn, useOptIn, zeroOptIn } from './optins';
@@ -18,11 +25,38 @@ export const retryDelay = (attempts: number) => Math.min(60 * 60_000, 60_000 * 2
 
 export type SendOutcome = 'sent' | 'skipped' | 'retry' | 'failed' | 'taken';
 
-export async function sendMessage(message: OutboxMessage, at: number): Promise<SendOutcome> {
+/** The template, page and values of a message, made from its event. */
+function compose(message: OutboxMessage, template: TemplateSetting) {
+  const kind = message.kind as NoticeKindName;
+  const event = message.event as NoticeEventOf<NoticeKindName>;
+  return {
+    templateId: template.templateId,
+    page: noticePage(kind, event),
+    data: noticeData(kind, event, template.keys),
+  };
+}
+
+export async function sendMessage(
+  queued: OutboxMessage,
+  templates: Record<string, TemplateSetting>,
+  at: number,
+): Promise<SendOutcome> {
+  const template = templates[queued.kind];
+  if (!template) {
+    await updateWhere('outbox', { _id: queued._id }, { state: 'FAILED', error: 'NO_TEMPLATE' });
+    return 'failed';
+  }
+  const message = { ...queued, ...compose(queued, template) };
   const claimed = await updateWhere(
     'outbox',
     { _id: message._id, state: 'QUEUED', attempts: message.attempts },
-    { state: 'SENDING', claimedAt: at },
+    {
+      state: 'SENDING',
+      claimedAt: at,
+      templateId: message.templateId,
+      page: message.page,
+      data: message.data,
+    },
   );
   if (!claimed) return 'taken';
   if (!(await useOptIn(message.openid, message.templateId, at))) {
@@ -80,7 +114,7 @@ export async function markUnconfirmed(message: OutboxMessage): Promise<boolean> 
 /** Sends a freshly written message right away (the timer sends any that this misses). */
 export async function sendNow(message: OutboxMessage, at: number): Promise<void> {
   try {
-    if (message.state === 'QUEUED') await sendMessage(message, at);
+    if (message.state === 'QUEUED') await sendMessage(message, await noticeTemplates(), at);
   } catch (e) {
     console.error('notice send', message._id, e);
   }

@@ -10,4 +10,9 @@ export interface Effect {
   /** Stable: it is the effect's marker on every order it ran for. */
   name: string;
   run(order: Order, at: number): Promise<void>;
+  /**
+   * Nothing else relies on it and it relies on nothing: it runs beside the others (e.g. writing an
+   * outbox message), so it adds no wait to the event.
+   */
+  independent?: boolean;
 }

@@ -1,5 +1,6 @@
-// Runs an event's effects for an order: those not yet marked as run, in order, then records the
-// markers (and whether all ran) in one write. Safe to call any number of times, from any caller.
+// Runs an event's effects for an order: those not yet marked as run, in order (independent ones
+// beside them), then records the markers (and whether all ran) in one write. Safe to call any
+// number of times, from any caller.
 import type { Order } from '../../../../domain/model';
 import type { LifecycleEvent } from '../../../../domain/order-status';
 import { updateWhere } from '../../infra/db';
@@ -10,8 +11,16 @@ export async function runEffects(event: LifecycleEvent, order: Order, at: number
   if (marks?.done || EFFECTS[event].length === 0) return;
   const ran = new Set(marks?.ran ?? []);
   let failure: unknown = null;
-  for (const effect of EFFECTS[event]) {
-    if (ran.has(effect.name)) continue;
+  const due = EFFECTS[event].filter((e) => !ran.has(e.name));
+  const beside = due
+    .filter((e) => e.independent)
+    .map((e) =>
+      e.run(order, at).then(
+        () => ran.add(e.name),
+        (err) => (failure ??= err),
+      ),
+    );
+  for (const effect of due.filter((e) => !e.independent)) {
     try {
       await effect.run(order, at);
       ran.add(effect.name);
@@ -20,6 +29,7 @@ export async function runEffects(event: LifecycleEvent, order: Order, at: number
       break;
     }
   }
+  await Promise.all(beside);
   const done = failure === null;
   await updateWhere(
     'orders',
