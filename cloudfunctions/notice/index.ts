@@ -6,6 +6,7 @@ import { db } from '../lib/infra/cloud';
 import { createHandler } from '../lib/infra/router';
 import { grantOptIn, isAccept, recordRefusal, type OptIn } from '../lib/notices/optins';
 import { ALL_KINDS, noticeTemplates, type AnyKind } from '../lib/notices/templates';
+import { remindBackInStock, remindFlashSale } from '../lib/notices/reminders';
 
 async function myCounts(openid: string, templateIds?: string[]): Promise<Record<string, number>> {
   const { data } = await db.collection('optins').where({ openid }).limit(100).get();
@@ -36,4 +37,11 @@ export const main = createHandler('notice', {
   },
 
   optIns: (_input, ctx) => myCounts(ctx.openid),
+
+  async remind(input, ctx) {
+    if (input.kind === 'FLASH_SALE_STARTING')
+      await remindFlashSale(ctx.openid, input.campaignId, input.productId, ctx.now);
+    else await remindBackInStock(ctx.openid, input.skuId, ctx.now);
+    return { reminding: true as const };
+  },
 });

@@ -12,7 +12,8 @@
 //   - shipped orders not confirmed within 10 days are received (their received effects run);
 //   - commissions whose after-sale window ended settle into their distributor's balance, and
 //     ledger entries or turned-down withdrawals a crash left half done are finished;
-//   - subscription messages due are sent (at most once: stale claims are marked, not resent);
+//   - reminders people asked for fire (a flash sale started, a SKU back in stock), then
+//     subscription messages due are sent (at most once: stale claims are marked, not resent);
 //   - the home page's snapshot is rebuilt.
 // Each step is a conditional update or an idempotent repeat, so overlapping runs are harmless,
 // and one item's failure does not stop the others.
@@ -31,6 +32,7 @@ import { DUE_TO_SETTLE, settleCommission } from '../lib/distribution/commission'
 import { finishRejecting } from '../lib/distribution/withdrawals';
 import { markUnconfirmed, sendMessage, SENDING_STALE_MS } from '../lib/notices/sender';
 import { noticeTemplates } from '../lib/notices/templates';
+import { fireFlashReminder, fireStockReminder, type Reminder } from '../lib/notices/reminders';
 import { transition } from '../lib/order/transition';
 import { finishPendingLogs, type PendingSku } from '../lib/catalog/ledger';
 import { buildStorefront } from '../lib/catalog/storefront';
@@ -196,6 +198,26 @@ export async function main(event: unknown) {
         sortBy: '_id',
         label: 'withdrawal return',
         step: async (w) => (await finishRejecting(w, at), true),
+      },
+      deadline,
+    ),
+    flashReminders: await forEachDue<Reminder>(
+      {
+        collection: 'reminders',
+        where: { kind: 'FLASH_SALE_STARTING', state: 'WAITING', dueAt: _.lte(at) },
+        sortBy: 'dueAt',
+        label: 'flash reminder',
+        step: (r) => fireFlashReminder(r, at),
+      },
+      deadline,
+    ),
+    stockReminders: await forEachDue<Reminder>(
+      {
+        collection: 'reminders',
+        where: { kind: 'BACK_IN_STOCK', state: 'WAITING' },
+        sortBy: '_id',
+        label: 'stock reminder',
+        step: (r) => fireStockReminder(r, at),
       },
       deadline,
     ),

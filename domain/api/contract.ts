@@ -122,6 +122,7 @@ export const API = {
     templates: returns<Record<string, string>>()(noticeInputs.templates),
     subscribe: returns<Record<string, number>>()(noticeInputs.subscribe),
     optIns: returns<Record<string, number>>()(noticeInputs.optIns),
+    remind: returns<{ reminding: true }>()(noticeInputs.remind),
   },
   share: {
     code: returns<ShareCodeView>()(shareInputs.code),

@@ -172,6 +172,11 @@ export const noticeInputs = {
   }),
   /** The caller's unused opt-ins per template. */
   optIns: z.object({}),
+  /** 提醒我 on an upcoming flash sale, or 到货提醒 on a sold-out SKU. */
+  remind: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('FLASH_SALE_STARTING'), campaignId: id, productId: id }),
+    z.object({ kind: z.literal('BACK_IN_STOCK'), skuId: id }),
+  ]),
 };
 
 export const adminInputs = {

@@ -24,6 +24,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   /** QR codes' scenes and what they stand for (lib/share/codes.ts). */
   { name: 'share_codes', indexes: [{ fields: ['channel'] }] },
+  /** Reminders people asked for: 提醒我, 到货提醒 (lib/notices/reminders.ts). */
+  { name: 'reminders', indexes: [{ fields: ['kind', 'state'] }, { fields: ['openid'] }] },
   /** Subscription messages to send (lib/notices/outbox.ts, sender.ts). */
   { name: 'outbox', indexes: [{ fields: ['state'] }, { fields: ['openid'] }] },
   /** Subscription-message opt-ins per user and template (lib/notices/optins.ts). */
