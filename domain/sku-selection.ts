@@ -36,6 +36,7 @@ export function valueState(
 
 /** The first choice to offer: the first in-stock SKU's values (or nothing chosen). */
 export function initialSelection(skus: SelectableSku[], dimensions: number): Selection {
-  const first = skus.find((s) => s.stock > 0);
+  // A product with one SKU, sold out, shows it chosen (its 到货提醒 needs a SKU).
+  const first = skus.find((s) => s.stock > 0) ?? (skus.length === 1 ? skus[0] : undefined);
   return first ? [...first.specValues] : Array.from({ length: dimensions }, () => null);
 }

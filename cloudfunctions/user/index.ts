@@ -54,7 +54,13 @@ export const main = createHandler('user', {
       existing ? cartCount(ctx.openid) : 0,
     ]);
     const landing = source?.landing ? { landing: source.landing } : {};
-    return { user: userView(user), home, cartCount: count, ...landing };
+    return {
+      user: userView(user),
+      home,
+      cartCount: count,
+      noticeTemplates: front.noticeTemplates ?? {},
+      ...landing,
+    };
   },
 
   // A later entry while the app runs (a share card, a scanned code): the same touch and binding.

@@ -258,6 +258,8 @@ export interface LaunchView {
   cartCount: number;
   /** A scanned code stands for this page (the code opened home): the app goes there. */
   landing?: string;
+  /** Notice kind → WeChat template id, for asking opt-ins right in a tap. */
+  noticeTemplates: Record<string, string>;
 }
 
 /** A later entry (a share card or a code while the app runs): the user and where to go. */

@@ -51,6 +51,10 @@ export const api = {
     callCloud('share', 'withdraw', { amountFen, requestId }),
   applyDistributor: () => callCloud('share', 'apply', {}),
 
+  subscribeNotices: (reportId: string, answers: Record<string, string>, always: boolean) =>
+    callCloud('notice', 'subscribe', { reportId, answers, always }),
+  remind: (input: InputOf<'notice', 'remind'>) => callCloud('notice', 'remind', input),
+
   couponCenter: () => callCloud('coupon', 'center', {}),
   claimCoupon: (templateId: string) => callCloud('coupon', 'claim', { templateId }),
   myCoupons: (status: 'UNUSED' | 'USED' | 'EXPIRED') => callCloud('coupon', 'mine', { status }),

@@ -16,6 +16,8 @@ class UserStore {
   private launching: Promise<HomeView | null> | null = null;
   /** Where the launch's scanned code leads (taken once by the app shell). */
   landing: string | undefined = undefined;
+  /** Notice kind → template id (from the launch), for asking opt-ins right in a tap. */
+  noticeTemplates: Record<string, string> = {};
   private launchedHomeAt = 0;
   private homeTaken = false;
 
@@ -30,6 +32,7 @@ class UserStore {
         if (res.ok) {
           this.user = res.data.user;
           this.landing = res.data.landing;
+          this.noticeTemplates = res.data.noticeTemplates;
           this.error = '';
         } else this.error = res.message;
       });

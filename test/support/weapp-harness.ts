@@ -64,6 +64,8 @@ export const wxCalls: { api: string; options: any }[] = [];
  */
 export const answers = {
   payment: 'pay' as 'pay' | 'cancel',
+  /** wx.requestSubscribeMessage: the answer given for every template asked for. */
+  subscribe: 'accept' as 'accept' | 'reject',
   modalConfirm: false,
   actionSheetIndex: 0,
   address: {
@@ -339,6 +341,13 @@ function installWx(cloudUrl: string, openid: string): void {
   wx.chooseAddress = (options: any = {}) => {
     wxCalls.push({ api: 'chooseAddress', options });
     const res = { ...answers.address };
+    if (!options.success && !options.fail && !options.complete) return Promise.resolve(res);
+    queueMicrotask(() => (options.success?.(res), options.complete?.(res)));
+  };
+  wx.requestSubscribeMessage = (options: any = {}) => {
+    wxCalls.push({ api: 'requestSubscribeMessage', options });
+    const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
+    for (const id of options.tmplIds ?? []) res[id] = answers.subscribe;
     if (!options.success && !options.fail && !options.complete) return Promise.resolve(res);
     queueMicrotask(() => (options.success?.(res), options.complete?.(res)));
   };

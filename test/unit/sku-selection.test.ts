@@ -20,7 +20,12 @@ it('marks values sold out or impossible given the other choices', () => {
   expect(valueState(skus, [null, null], 0, '五香')).toBe('none');
 });
 
-it('starts from the first SKU in stock', () => {
+it('starts from the first SKU in stock; a sold-out single SKU is shown chosen (for 到货提醒)', () => {
   expect(initialSelection(skus, 2)).toEqual(['原味', '100g']);
-  expect(initialSelection([{ id: 'x', specValues: ['a'], stock: 0 }], 1)).toEqual([null]);
+  expect(initialSelection([{ id: 'x', specValues: ['a'], stock: 0 }], 1)).toEqual(['a']);
+  const soldOut = [
+    { id: 'x', specValues: ['a'], stock: 0 },
+    { id: 'y', specValues: ['b'], stock: 0 },
+  ];
+  expect(initialSelection(soldOut, 1)).toEqual([null]);
 });

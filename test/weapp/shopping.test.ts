@@ -73,6 +73,21 @@ it('a shopper adds a product to the cart, pays at checkout and sees the order pa
   tap(checkout, '.checkout-submit');
   await waitUntil('the payment sheet', () => wxCalls.some((c) => c.api === 'requestPayment'));
   await waitUntil('the order page', () => !!lastNavigation('packages/orders/detail/index'));
+  // Right after paying, WeChat's subscription dialog asks for the order notices (their template
+  // ids came with the launch), and the accepted opt-ins are counted by the cloud.
+  const asked = wxCalls.find((c) => c.api === 'requestSubscribeMessage');
+  expect(asked?.options.tmplIds).toEqual([
+    'local-order_paid',
+    'local-order_shipped',
+    'local-refund_done',
+  ]);
+  await waitUntil('the opt-ins counted', () =>
+    cloudCalls.some((c) => c.data.action === 'subscribe' && c.status === 200),
+  );
+  expect(await cloudData(cloud.url, BUYER, 'notice', 'optIns')).toMatchObject({
+    'local-order_shipped': 1,
+    'local-refund_done': 1,
+  });
 
   const orderId = lastNavigation('packages/orders/detail/index')!.id;
   const order = loadPage('packages/orders/detail/index', { id: orderId });

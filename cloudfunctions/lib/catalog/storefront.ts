@@ -1,5 +1,6 @@
 import type { AttributionSettings } from '../../../domain/attribution';
 import { distributionSettings } from '../distribution/settings';
+import { noticeTemplates } from '../notices/templates';
 // The home page as one stored document, rebuilt by the timer every minute (and when missing or
 // stale): categories, the first page of the feed, the campaign slots with their product cards,
 // and the new-user coupon pack's campaigns. Home and launch then read one document instead of
@@ -54,6 +55,8 @@ export interface Storefront {
   signupCampaigns: Campaign[];
   /** The binding windows, for a launch through a share (saves the launch a read). */
   attribution?: AttributionSettings;
+  /** Notice kind → template id: the app asks for opt-ins with them, right in a tap. */
+  noticeTemplates?: Record<string, string>;
 }
 
 /** A page of the feed: products on sale in their order (one more than a page, to know if more). */
@@ -70,11 +73,12 @@ export async function feedPage(cursor: number): Promise<Product[]> {
 
 /** Reads everything the home page shows and stores it as the snapshot. */
 export async function buildStorefront(now: number): Promise<Storefront> {
-  const [cats, page, campaigns, distribution] = await Promise.all([
+  const [cats, page, campaigns, distribution, templates] = await Promise.all([
     categories(),
     feedPage(0),
     activeCampaigns(now),
     distributionSettings(),
+    noticeTemplates(),
   ]);
   const slotCampaigns = campaigns
     .filter((c) => SLOT_KINDS.includes(c.kind) && featuredPrices(c).size > 0)
@@ -109,6 +113,9 @@ export async function buildStorefront(now: number): Promise<Storefront> {
       return slot ? [slot] : [];
     }),
     signupCampaigns: campaigns.filter(givesSignupCoupons),
+    noticeTemplates: Object.fromEntries(
+      Object.entries(templates).map(([kind, t]) => [kind, t.templateId]),
+    ),
     attribution: {
       protectDays: distribution.protectDays,
       expireDays: distribution.expireDays,

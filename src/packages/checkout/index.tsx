@@ -16,6 +16,7 @@ import { formatYuan, type Fen } from '@domain/money';
 import { UNPAID_TIMEOUT_MS } from '@domain/order-status';
 import { api } from '../../services/api';
 import { requestPayment } from '../../services/pay';
+import { askForNotices } from '../../services/subscribe';
 import { useCloudData } from '../../hooks/useCloudData';
 import { cartStore } from '../../stores/cart';
 import { AddressBook } from '../../components/AddressBook';
@@ -171,6 +172,9 @@ export default function CheckoutPage() {
         : payment
           ? await requestPayment(payment, order.totalFen)
           : 'failed';
+    // In WeChat, right after paying: ask to be told when it ships (or is refunded).
+    if (outcome === 'paid' && process.env.TARO_ENV !== 'h5')
+      await askForNotices(['ORDER_PAID', 'ORDER_SHIPPED', 'REFUND_DONE'], '订单通知');
     void Taro.showToast({
       title:
         outcome === 'paid'

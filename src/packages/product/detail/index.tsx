@@ -14,6 +14,7 @@ import { SkuPicker } from '../../../components/SkuPicker';
 import { ErrorState, Loading } from '../../../components/StateView';
 import { ShareButton } from '../../../components/ShareButton';
 import { useShare } from '../../../services/share';
+import { askForNotices } from '../../../services/subscribe';
 import './index.scss';
 
 function ProductDetailPage() {
@@ -60,6 +61,13 @@ function ProductDetailPage() {
       title: res.ok ? '已加入购物车' : res.message,
       icon: res.ok ? 'success' : 'none',
     });
+  };
+  // 到货提醒: the opt-in is asked for in the tap itself, then the reminder is recorded.
+  const remindMe = async () => {
+    if (!sku) return;
+    await askForNotices(['BACK_IN_STOCK'], '到货提醒');
+    const res = await api.remind({ kind: 'BACK_IN_STOCK', skuId: sku.id });
+    void Taro.showToast({ title: res.ok ? '到货后通知你' : res.message, icon: 'none' });
   };
   const buyNow = () => {
     if (!buyable) return Taro.showToast({ title: hint, icon: 'none' });
@@ -120,9 +128,15 @@ function ProductDetailPage() {
         <View className={`btn soft product-add${buyable ? '' : ' disabled'}`} onClick={addToCart}>
           加入购物车
         </View>
-        <View className={`btn product-buy${buyable ? '' : ' disabled'}`} onClick={buyNow}>
-          {sku && sku.stock <= 0 ? '已售罄' : '立即购买'}
-        </View>
+        {sku && sku.stock <= 0 ? (
+          <View className="btn product-remind" onClick={remindMe}>
+            到货提醒
+          </View>
+        ) : (
+          <View className={`btn product-buy${buyable ? '' : ' disabled'}`} onClick={buyNow}>
+            立即购买
+          </View>
+        )}
       </View>
     </View>
   );

@@ -1,0 +1,62 @@
+// Subscription messages in real Chromium over the H5 build (issue 11): a shopper taps 到货提醒 on
+// a sold-out product, accepts the browser's stand-in for WeChat's subscription dialog, staff
+// restock it, the clock moves, and the openapi recorder shows exactly one message, opening the
+// product.
+import type { Browser } from 'playwright-core';
+import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
+import { DEMO_USERS, SPECIAL } from '../../emulator/seed/catalog';
+import { launchBrowser, newPhonePage } from '../support/browser';
+import { expectOk, requestId } from '../support/shop';
+
+let cloud: LocalCloud;
+let browser: Browser;
+const SHOPPER = 'e2e-reminded';
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({ seed: true, web: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await cloud?.stop();
+});
+
+it('到货提醒: accepted in the dialog, one message once staff restock', async () => {
+  const skuId = SPECIAL.lowStockSkuId; // the single-SKU product, emptied here
+  const productId = skuId.replace(/-\d+$/, '');
+  const count = (n: number) =>
+    expectOk(cloud, DEMO_USERS.staff, 'admin', 'setStock', {
+      skuId,
+      count: n,
+      reason: '盘点',
+      requestId: requestId('stock'),
+    });
+  await count(0);
+
+  const { page, errors } = await newPhonePage(browser);
+  await page.addInitScript(`localStorage.setItem('demo-openid', ${JSON.stringify(SHOPPER)})`);
+  await page.goto(`${cloud.webUrl}/#/packages/product/detail/index?id=${productId}`);
+  await page.locator('.product-remind').click();
+  await page.getByText('允许', { exact: true }).click();
+  await page.getByText('到货后通知你').waitFor();
+
+  const sends = async () =>
+    (
+      await cloud.request(
+        'GET',
+        `/_emulator/openapi/calls?api=subscribeMessage.send&touser=${SHOPPER}`,
+      )
+    ).body as any[];
+  await cloud.advanceClock(2 * 60_000);
+  expect(await sends()).toEqual([]);
+  await count(5);
+  await cloud.advanceClock(60_000);
+  await cloud.advanceClock(60_000);
+  const sent = await sends();
+  expect(sent).toHaveLength(1);
+  expect(sent[0].data).toMatchObject({
+    template_id: 'local-back_in_stock',
+    page: `packages/product/detail/index?id=${productId}`,
+  });
+  expect(errors).toEqual([]);
+});
