@@ -13,7 +13,8 @@
 // `npx tsx scripts/bench.ts round-trips` prints the round-trips table alone;
 // `npx tsx scripts/bench.ts h5-weight` the browser build's weight alone;
 // `npx tsx scripts/bench.ts admin` the admin's search figures alone;
-// `npx tsx scripts/bench.ts distribution` the attribution and commission figures alone.
+// `npx tsx scripts/bench.ts distribution` the attribution and commission figures alone;
+// `npx tsx scripts/bench.ts notices` the subscription-message drain alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,7 @@ import { launchBrowser, newPhonePage } from '../test/support/browser';
 import { measureH5Weight } from '../test/support/h5-weight';
 import { adminFigures } from './bench-admin';
 import { distributionFigures } from './bench-distribution';
+import { noticeFigures } from './bench-notices';
 import { buildCloud } from './build-cloud';
 import { appIsStale, buildApp } from './build-app';
 
@@ -581,6 +583,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'round-trips') return roundTrips();
   if (process.argv[2] === 'admin') return adminFigures();
   if (process.argv[2] === 'distribution') return distributionFigures();
+  if (process.argv[2] === 'notices') return noticeFigures();
   if (process.argv[2] === 'h5-weight') {
     if (appIsStale('h5')) buildApp('h5');
     const cloud = await startLocalCloud({ seed: true, web: true });
@@ -607,6 +610,7 @@ async function main(): Promise<void> {
   await roundTrips();
   await adminFigures();
   await distributionFigures();
+  await noticeFigures();
 }
 
 main().catch((e) => {
