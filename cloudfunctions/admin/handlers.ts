@@ -15,6 +15,7 @@ import { orderDetail } from '../lib/views/order-views';
 import { confirmSignin, revokeSessions } from '../lib/users/staff-sessions';
 import { listCampaigns, setCampaignStatus } from './campaigns';
 import { dashboard } from './dashboard';
+import { listNoticeTemplates, listOutbox, resendNotice, saveNoticeTemplate } from './notices';
 import {
   commissionLedger,
   handleWithdrawal,
@@ -151,4 +152,9 @@ export const adminHandlers: Handlers<'admin'> = {
   rejectWithdrawal: (input, ctx) => handleWithdrawal(input, false, ctx),
   channelCodes: () => listChannelCodes(),
   saveChannelCode,
+  // Subscription messages (admin/notices.ts).
+  noticeTemplates: () => listNoticeTemplates(),
+  saveNoticeTemplate,
+  outbox: (input) => listOutbox(input),
+  resendNotice: ({ id }, ctx) => resendNotice(id, ctx),
 };

@@ -321,6 +321,21 @@ export const adminInputs = {
     id,
     note: z.string().trim().min(1, '请填写不通过的原因').max(100),
   }),
+  noticeTemplates: z.object({}),
+  /** The WeChat template a notice kind uses (and field keys where it numbers them differently). */
+  saveNoticeTemplate: z.object({
+    kind: z.string().min(1).max(40),
+    templateId: z.string().trim().min(1, '请填写模板 ID').max(64),
+    keys: z
+      .record(z.string().max(40), z.string().regex(/^[a-z_]+\d+$/, '字段键如 thing2'))
+      .optional(),
+  }),
+  outbox: z.object({
+    state: z.enum(['QUEUED', 'SENDING', 'SENT', 'SKIPPED', 'FAILED', 'UNCONFIRMED']).optional(),
+    kind: z.string().max(40).optional(),
+  }),
+  /** Sends a failed or unconfirmed message again (staff decide; an unconfirmed one may arrive twice). */
+  resendNotice: z.object({ id: z.string().min(1).max(120) }),
   channelCodes: z.object({}),
   /** A channel's QR code (a store counter, a parcel card, an ad), made once. */
   saveChannelCode: z.object({

@@ -432,6 +432,34 @@ export interface AdminCampaignView {
   quotaLeft?: number | null;
 }
 
+// ---- Subscription messages (admin) ----
+
+export interface NoticeTemplateView {
+  kind: string;
+  title: string;
+  /** Filled by a later selling tool (no events yet). */
+  planned: boolean;
+  askedWhen?: string;
+  templateId: string;
+  fields: { name: string; key: string; label: string }[];
+  /** Unused opt-ins users hold for this template. */
+  optIns: number;
+  /** Users holding at least one. */
+  users: number;
+}
+
+export interface OutboxMessageView {
+  id: string;
+  kind: string;
+  openid: string;
+  state: string;
+  attempts: number;
+  error?: string;
+  page?: string;
+  createdAt: number;
+  sentAt?: number;
+}
+
 // ---- Sharing and distribution (share function; admin's distribution pages) ----
 
 /** A QR code: its scene, its image (a cloud file id) and a URL to load it by. */

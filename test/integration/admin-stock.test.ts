@@ -96,6 +96,10 @@ describe('the permission table', () => {
     markWithdrawalPaid: { id: 'no-such-withdrawal' },
     rejectWithdrawal: { id: 'no-such-withdrawal', note: '测试' },
     channelCodes: {},
+    noticeTemplates: {},
+    saveNoticeTemplate: { kind: 'ORDER_PAID', templateId: 'local-order_paid' },
+    outbox: {},
+    resendNotice: { id: 'no-such-message' },
     saveChannelCode: { channel: 'perm-test', name: '权限测试' },
   };
 

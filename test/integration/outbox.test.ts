@@ -6,7 +6,7 @@
 import { startLocalCloud, tempDataDir, type LocalCloud } from '../../emulator/launcher';
 import { DEMO_USERS, SEED } from '../../emulator/seed/catalog';
 import { run } from '../support/db-probe';
-import { buyNow, expectOk, paySandbox, readDoc, requestId } from '../support/shop';
+import { buyNow, callAction, expectOk, paySandbox, readDoc, requestId } from '../support/shop';
 
 let cloud: LocalCloud;
 const OWNER = DEMO_USERS.staff;
@@ -188,4 +188,41 @@ it('a sender killed mid-batch and restarted sends nothing twice', async () => {
   } finally {
     await second.stop();
   }
+});
+
+it('staff see the templates with their opt-ins, set a template id, list the outbox and resend a failed message', async () => {
+  const OWNER_ = DEMO_USERS.staff;
+  const templates = await expectOk(cloud, OWNER_, 'admin', 'noticeTemplates', {});
+  const paid = templates.find((t: any) => t.kind === 'ORDER_PAID');
+  expect(paid).toMatchObject({ templateId: PAID, planned: false });
+  expect(paid.optIns).toBeGreaterThanOrEqual(0);
+  expect(templates.find((t: any) => t.kind === 'GROUP_RESULT')).toMatchObject({ planned: true });
+
+  const failed = await expectOk(cloud, OWNER_, 'admin', 'outbox', { state: 'FAILED' });
+  expect(failed.length).toBeGreaterThan(0);
+  const target = failed.find((m: any) => m.openid === 'notice-e');
+  await optIn(cloud, 'notice-e', [PAID]);
+  const resent = await expectOk(cloud, OWNER_, 'admin', 'resendNotice', { id: target.id });
+  expect(resent.state).toBe('SENT');
+  expect((await sends(cloud, 'notice-e')).map((c) => c.errCode)).toEqual([47003, 0]);
+  const again = await callAction(cloud, OWNER_, 'admin', 'resendNotice', { id: target.id });
+  expect(again).toMatchObject({ ok: false, code: 'ORDER_STATE' });
+
+  // A real template id: the launch hands it to the app at once, and queued messages use it.
+  const saved = await expectOk(cloud, OWNER_, 'admin', 'saveNoticeTemplate', {
+    kind: 'ORDER_SHIPPED',
+    templateId: 'Tmpl-Shipped-001',
+    keys: { company: 'thing5' },
+  });
+  expect(saved.find((t: any) => t.kind === 'ORDER_SHIPPED')).toMatchObject({
+    templateId: 'Tmpl-Shipped-001',
+  });
+  const launch = await expectOk(cloud, 'notice-f', 'user', 'launch', {});
+  expect(launch.noticeTemplates.ORDER_SHIPPED).toBe('Tmpl-Shipped-001');
+  const bad = await callAction(cloud, OWNER_, 'admin', 'saveNoticeTemplate', {
+    kind: 'ORDER_SHIPPED',
+    templateId: 'x',
+    keys: { colour: 'thing9' },
+  });
+  expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
 });
