@@ -29,6 +29,7 @@ export default defineAppConfig({
         'distribution/index',
         'withdrawals/index',
         'channels/index',
+        'notices/index',
       ],
     },
   ],

@@ -60,3 +60,24 @@ it('到货提醒: accepted in the dialog, one message once staff restock', async
   });
   expect(errors).toEqual([]);
 });
+
+it('staff see the templates and the sent message on 通知, and set a template id', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(
+    `localStorage.setItem('demo-openid', ${JSON.stringify(DEMO_USERS.staff)})`,
+  );
+  await page.goto(`${cloud.webUrl}/#/packages/admin/notices/index`);
+  const card = page.locator('.admin-notice-ORDER_PAID');
+  await card.waitFor();
+  await card.locator('.admin-notice-id input').fill('TmplPaid001');
+  await card.locator('.admin-notice-save').click();
+  await page.getByText('已保存').waitFor();
+  const launch = await expectOk(cloud, 'e2e-after-save', 'user', 'launch', {});
+  expect(launch.noticeTemplates.ORDER_PAID).toBe('TmplPaid001');
+  await page.locator('.admin-outbox-SENT').click();
+  await page.locator('.admin-outbox-message', { hasText: SHOPPER }).waitFor();
+  expect(errors).toEqual([]);
+});

@@ -50,6 +50,11 @@ export const adminApi = {
   markWithdrawalPaid: (id: string, note: string) => adminCall('markWithdrawalPaid', { id, note }),
   rejectWithdrawal: (id: string, note: string) => adminCall('rejectWithdrawal', { id, note }),
   channelCodes: () => adminCall('channelCodes', {}),
+  noticeTemplates: () => adminCall('noticeTemplates', {}),
+  saveNoticeTemplate: (kind: string, templateId: string) =>
+    adminCall('saveNoticeTemplate', { kind, templateId }),
+  outbox: (state?: In<'outbox'>['state']) => adminCall('outbox', state ? { state } : {}),
+  resendNotice: (id: string) => adminCall('resendNotice', { id }),
   saveChannelCode: (channel: string, name: string) =>
     adminCall('saveChannelCode', { channel, name }),
 };

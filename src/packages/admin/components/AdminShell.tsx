@@ -42,6 +42,7 @@ export const SECTIONS = [
     url: '/packages/admin/channels/index',
     needs: 'channelCodes',
   },
+  { key: 'notices', title: '通知', url: '/packages/admin/notices/index', needs: 'noticeTemplates' },
   { key: 'staff', title: '员工与权限', url: '/packages/admin/staff/index', needs: 'staffList' },
 ] as const;
 
