@@ -15,7 +15,13 @@ import { orderDetail } from '../lib/views/order-views';
 import { confirmSignin, revokeSessions } from '../lib/users/staff-sessions';
 import { listCampaigns, setCampaignStatus } from './campaigns';
 import { dashboard } from './dashboard';
-import { listNoticeTemplates, listOutbox, resendNotice, saveNoticeTemplate } from './notices';
+import {
+  listNoticeTemplates,
+  listOutbox,
+  pushNotice,
+  resendNotice,
+  saveNoticeTemplate,
+} from './notices';
 import {
   commissionLedger,
   handleWithdrawal,
@@ -157,4 +163,5 @@ export const adminHandlers: Handlers<'admin'> = {
   saveNoticeTemplate,
   outbox: (input) => listOutbox(input),
   resendNotice: ({ id }, ctx) => resendNotice(id, ctx),
+  pushNotice,
 };

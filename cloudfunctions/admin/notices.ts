@@ -2,12 +2,13 @@
 // opt-ins users hold for it, the outbox by state and kind, and resending a failed or unconfirmed
 // message.
 import type { NoticeTemplateView, OutboxMessageView } from '../../domain/api/views';
-import type { OutboxMessage } from '../../domain/model';
+import type { Campaign } from '../../domain/campaigns/types';
+import type { OutboxMessage, Product, Sku } from '../../domain/model';
 import { NOTICE_KINDS, PLANNED_NOTICE_KINDS, type NoticeKind } from '../../domain/notices/kinds';
 import { AppError } from '../../domain/result';
 import { buildStorefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
-import { _, aggregateRows, findById, updateWhere } from '../lib/infra/db';
+import { _, aggregateRows, findById, insertOnce, isDuplicate, updateWhere } from '../lib/infra/db';
 import type { Context } from '../lib/infra/router';
 import { sendNow } from '../lib/notices/sender';
 import {
@@ -117,4 +118,81 @@ export async function resendNotice(id: string, ctx: Context): Promise<OutboxMess
   if (!requeued) throw new AppError('ORDER_STATE', '只有发送失败或未确认的消息可以重发');
   await sendNow(message, ctx.now);
   return view((await findById<OutboxMessage>('outbox', id))!);
+}
+
+type PushNotice =
+  | { kind: 'FLASH_SALE_STARTING'; campaignId: string; productId: string }
+  | { kind: 'BACK_IN_STOCK'; skuId: string };
+
+/** The event a push carries, from what staff picked (it must exist). */
+async function pushEvent(notice: PushNotice, at: number) {
+  if (notice.kind === 'FLASH_SALE_STARTING') {
+    const [campaign, product] = await Promise.all([
+      findById<Campaign>('campaigns', notice.campaignId),
+      findById<Product>('products', notice.productId),
+    ]);
+    if (!campaign || !product) throw new AppError('NOT_FOUND', '活动或商品不存在');
+    return {
+      productId: product._id,
+      product: product.title,
+      campaign: campaign.title,
+      startAt: campaign.startsAt,
+    };
+  }
+  const sku = await findById<Sku>('skus', notice.skuId);
+  const product = sku ? await findById<Product>('products', sku.productId) : null;
+  if (!sku || !product) throw new AppError('SKU_NOT_FOUND');
+  return { productId: product._id, product: product.title, spec: sku.specValues.join(' '), at };
+}
+
+/**
+ * A push to a segment: the users holding an unused opt-in for the kind's template. Previewed
+ * (the count) before it is sent; sending writes one outbox message per recipient (ids from the
+ * request, so a retried push adds nothing), which the timer sends, each using that opt-in.
+ */
+export async function pushNotice(
+  input: { notice: PushNotice; send: boolean; requestId?: string },
+  ctx: Context,
+): Promise<{ recipients: number; queued: number }> {
+  const [templates, event] = await Promise.all([
+    noticeTemplates(),
+    pushEvent(input.notice, ctx.now),
+  ]);
+  const templateId = templates[input.notice.kind].templateId;
+  const holders = db.collection('optins').where({ templateId, count: _.gt(0) });
+  if (!input.send) return { recipients: (await holders.count()).total, queued: 0 };
+  if (!input.requestId) throw new AppError('INVALID_INPUT', '发送需要请求编号');
+  let queued = 0;
+  let recipients = 0;
+  for (let after = ''; ;) {
+    const { data } = await db
+      .collection('optins')
+      .where({ templateId, count: _.gt(0), _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(500)
+      .get();
+    const page = data as { _id: string; openid: string }[];
+    if (page.length === 0) break;
+    recipients += page.length;
+    const messages = page.map((o) => ({
+      _id: `${input.notice.kind}:push-${input.requestId}:${o.openid}`,
+      kind: input.notice.kind,
+      openid: o.openid,
+      event,
+      state: 'QUEUED',
+      attempts: 0,
+      nextAt: ctx.now,
+      createdAt: ctx.now,
+    }));
+    try {
+      await db.collection('outbox').add({ data: messages });
+      queued += messages.length;
+    } catch (e) {
+      if (!isDuplicate(e)) throw e;
+      // A retried push: add those not written yet, one by one.
+      for (const m of messages) if (await insertOnce('outbox', m)) queued++;
+    }
+    after = page[page.length - 1]._id;
+  }
+  return { recipients, queued };
 }

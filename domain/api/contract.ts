@@ -198,6 +198,7 @@ export const API = {
     saveNoticeTemplate: returns<NoticeTemplateView[]>()(adminInputs.saveNoticeTemplate, MANAGERS),
     outbox: returns<OutboxMessageView[]>()(adminInputs.outbox, MANAGERS),
     resendNotice: returns<OutboxMessageView>()(adminInputs.resendNotice, MANAGERS),
+    pushNotice: returns<{ recipients: number; queued: number }>()(adminInputs.pushNotice, MANAGERS),
     channelCodes: returns<ChannelCodeView[]>()(adminInputs.channelCodes, MANAGERS),
     saveChannelCode: returns<ChannelCodeView>()(adminInputs.saveChannelCode, MANAGERS),
   },

@@ -336,6 +336,19 @@ export const adminInputs = {
   }),
   /** Sends a failed or unconfirmed message again (staff decide; an unconfirmed one may arrive twice). */
   resendNotice: z.object({ id: z.string().min(1).max(120) }),
+  /**
+   * A push of one service notice to the users holding an unused opt-in for its template: a flash
+   * sale starting or a product back in stock (service notices only). `send: false` previews the
+   * recipient count; sending needs a request id (a retried push sends nothing twice).
+   */
+  pushNotice: z.object({
+    notice: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('FLASH_SALE_STARTING'), campaignId: id, productId: id }),
+      z.object({ kind: z.literal('BACK_IN_STOCK'), skuId: id }),
+    ]),
+    send: z.boolean().default(false),
+    requestId: requestId.optional(),
+  }),
   channelCodes: z.object({}),
   /** A channel's QR code (a store counter, a parcel card, an ad), made once. */
   saveChannelCode: z.object({

@@ -100,6 +100,7 @@ describe('the permission table', () => {
     saveNoticeTemplate: { kind: 'ORDER_PAID', templateId: 'local-order_paid' },
     outbox: {},
     resendNotice: { id: 'no-such-message' },
+    pushNotice: { notice: { kind: 'BACK_IN_STOCK', skuId: 'no-such-sku' } },
     saveChannelCode: { channel: 'perm-test', name: '权限测试' },
   };
 

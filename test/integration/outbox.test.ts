@@ -226,3 +226,35 @@ it('staff see the templates with their opt-ins, set a template id, list the outb
   });
   expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
 });
+
+it('a push to the users holding an opt-in: previewed, sent once per user, also when retried', async () => {
+  const STOCK = 'local-back_in_stock';
+  for (const u of ['push-1', 'push-2', 'push-3']) await optIn(cloud, u, [STOCK]);
+  const notice = { kind: 'BACK_IN_STOCK', skuId: sku._id };
+  const preview = await expectOk(cloud, DEMO_USERS.staff, 'admin', 'pushNotice', { notice });
+  expect(preview).toEqual({ recipients: 3, queued: 0 });
+  const id = requestId('push');
+  const sent = await expectOk(cloud, DEMO_USERS.staff, 'admin', 'pushNotice', {
+    notice,
+    send: true,
+    requestId: id,
+  });
+  expect(sent).toEqual({ recipients: 3, queued: 3 });
+  const retried = await expectOk(cloud, DEMO_USERS.staff, 'admin', 'pushNotice', {
+    notice,
+    send: true,
+    requestId: id,
+  });
+  expect(retried.queued).toBe(0);
+  await cloud.advanceClock(60_000);
+  for (const u of ['push-1', 'push-2', 'push-3']) {
+    const got = await sends(cloud, u);
+    expect(got).toHaveLength(1);
+    expect(got[0].data.template_id).toBe(STOCK);
+  }
+  // Their opt-ins are used: a preview now finds no one.
+  expect(await expectOk(cloud, DEMO_USERS.staff, 'admin', 'pushNotice', { notice })).toEqual({
+    recipients: 0,
+    queued: 0,
+  });
+});

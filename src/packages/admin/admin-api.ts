@@ -55,6 +55,7 @@ export const adminApi = {
     adminCall('saveNoticeTemplate', { kind, templateId }),
   outbox: (state?: In<'outbox'>['state']) => adminCall('outbox', state ? { state } : {}),
   resendNotice: (id: string) => adminCall('resendNotice', { id }),
+  pushNotice: (input: In<'pushNotice'>) => adminCall('pushNotice', input),
   saveChannelCode: (channel: string, name: string) =>
     adminCall('saveChannelCode', { channel, name }),
 };

@@ -96,12 +96,58 @@ function Outbox() {
   );
 }
 
+/** A push of 到货提醒 for one SKU to everyone holding that opt-in: previewed, then sent. */
+function Push() {
+  const [skuId, setSkuId] = useState('');
+  const [preview, setPreview] = useState<number | null>(null);
+  const notice = { kind: 'BACK_IN_STOCK' as const, skuId: skuId.trim() };
+  const look = async () => {
+    const res = await adminApi.pushNotice({ notice });
+    if (!res.ok) return Taro.showToast({ title: res.message, icon: 'none' });
+    setPreview(res.data.recipients);
+  };
+  const send = async () => {
+    const requestId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    const res = await adminApi.pushNotice({ notice, send: true, requestId });
+    void Taro.showToast({
+      title: res.ok ? `已排队 ${res.data.queued} 条` : res.message,
+      icon: 'none',
+    });
+    setPreview(null);
+  };
+  return (
+    <View className="admin-form">
+      <Input
+        className="admin-input admin-push-sku"
+        placeholder="到货提醒：SKU ID"
+        value={skuId}
+        onInput={(e) => (setSkuId(e.detail.value), setPreview(null))}
+      />
+      <View className="admin-chip admin-push-preview" onClick={look}>
+        预览人数
+      </View>
+      {preview !== null ? (
+        <>
+          <Text className="admin-push-count">{`${preview} 人持有订阅`}</Text>
+          {preview > 0 ? (
+            <View className="btn small admin-push-send" onClick={send}>
+              发送
+            </View>
+          ) : null}
+        </>
+      ) : null}
+    </View>
+  );
+}
+
 function NoticesContent() {
   return (
     <>
       <Text className="admin-title">通知</Text>
       <Text className="admin-subtitle">订阅消息模板</Text>
       <Templates />
+      <Text className="admin-subtitle">推送给持有订阅的用户（仅服务通知）</Text>
+      <Push />
       <Text className="admin-subtitle">发送记录</Text>
       <Outbox />
     </>
