@@ -6,7 +6,8 @@ import type { Browser } from 'playwright-core';
 import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { DEMO_USERS, SPECIAL } from '../../emulator/seed/catalog';
 import { launchBrowser, newPhonePage } from '../support/browser';
-import { expectOk, requestId } from '../support/shop';
+import { SEED_CAMPAIGN_IDS } from '../../emulator/seed/campaigns';
+import { expectOk, readDoc, requestId } from '../support/shop';
 
 let cloud: LocalCloud;
 let browser: Browser;
@@ -79,5 +80,45 @@ it('staff see the templates and the sent message on 通知, and set a template i
   expect(launch.noticeTemplates.ORDER_PAID).toBe('TmplPaid001');
   await page.locator('.admin-outbox-SENT').click();
   await page.locator('.admin-outbox-message', { hasText: SHOPPER }).waitFor();
+  expect(errors).toEqual([]);
+});
+
+it('提醒我: a shopper asks on the home page, the clock reaches the sale, one message opens the product', async () => {
+  const { now } = (await cloud.request('GET', '/_emulator/clock')).body;
+  const flash = await readDoc(cloud, 'campaigns', SEED_CAMPAIGN_IDS.flash);
+  const upcoming = {
+    ...flash,
+    _id: 'cmp-flash-soon',
+    title: '明日秒杀',
+    startsAt: now + 60 * 60_000,
+    endsAt: now + 120 * 60_000,
+  };
+  await expectOk(cloud, DEMO_USERS.staff, 'admin', 'saveCampaign', { campaign: upcoming });
+
+  const shopper = 'e2e-flash-reminded';
+  const { page, errors } = await newPhonePage(browser);
+  await page.addInitScript(`localStorage.setItem('demo-openid', ${JSON.stringify(shopper)})`);
+  await page.goto(`${cloud.webUrl}/#/pages/home/index`);
+  const slot = page.locator('.campaign-slot', { hasText: '明日秒杀' });
+  await slot.locator('.campaign-slot-remind').click();
+  await page.getByText('允许', { exact: true }).click();
+  await page.getByText('开始时提醒你').waitFor();
+  const home = await expectOk(cloud, shopper, 'catalog', 'home', {});
+  const productId = home.slots.find((x: any) => x.campaignId === upcoming._id).products[0].id;
+
+  const sends = async () =>
+    (
+      await cloud.request(
+        'GET',
+        `/_emulator/openapi/calls?api=subscribeMessage.send&touser=${shopper}`,
+      )
+    ).body as any[];
+  await cloud.advanceClock(30 * 60_000);
+  expect(await sends()).toEqual([]);
+  await cloud.advanceClock(31 * 60_000);
+  const sent = await sends();
+  expect(sent).toHaveLength(1);
+  expect(sent[0].data.template_id).toBe('local-flash_sale_starting');
+  expect(sent[0].data.page).toBe(`packages/product/detail/index?id=${productId}`);
   expect(errors).toEqual([]);
 });
