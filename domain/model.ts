@@ -242,6 +242,8 @@ export interface Order {
     at: number;
     by: string;
   };
+  /** A notice the last change owes the buyer, not yet in the outbox (lib/notices/order-notices.ts). */
+  noticeOwed?: 'ORDER_SHIPPED';
   /** The buyer's after-sale request (售后), if any: the latest one. */
   afterSale?: AfterSale;
   /** Uploading the shipment to WeChat (发货信息管理); retried by the timer until accepted. */
@@ -273,6 +275,8 @@ export interface Refund {
   createdAt: number;
   succeededAt?: number;
   refundId?: string;
+  /** Its refund-done notice is not in the outbox yet. */
+  noticeOwed?: boolean;
 }
 
 /**

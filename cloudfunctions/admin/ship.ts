@@ -30,7 +30,11 @@ export async function shipOrder(
   };
   const shippingUpload = pendingUpload(order, ctx.now);
   // Conditional on PAID: an order whose full refund was recorded meanwhile is REFUNDING.
-  if (!(await transition(order, 'ship', ctx.openid, ctx.now, { shipping, shippingUpload })))
+  // The shipped notice is owed in the same write (the timer writes it if this call dies first).
+  const owed = { noticeOwed: 'ORDER_SHIPPED' };
+  if (
+    !(await transition(order, 'ship', ctx.openid, ctx.now, { shipping, shippingUpload, ...owed }))
+  )
     throw new AppError('ORDER_STATE', '订单状态已变化（可能正在退款），未发货');
   const shipped: Order = { ...order, status: 'SHIPPED', shipping, shippingUpload };
   const upload = await uploadShipment(shipped, ctx.now);

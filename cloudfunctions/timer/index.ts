@@ -32,6 +32,7 @@ import { DUE_TO_SETTLE, settleCommission } from '../lib/distribution/commission'
 import { finishRejecting } from '../lib/distribution/withdrawals';
 import { markUnconfirmed, sendMessage, SENDING_STALE_MS } from '../lib/notices/sender';
 import { noticeTemplates } from '../lib/notices/templates';
+import { noticeRefunded, noticeShipped } from '../lib/notices/order-notices';
 import { fireFlashReminder, fireStockReminder, type Reminder } from '../lib/notices/reminders';
 import { transition } from '../lib/order/transition';
 import { finishPendingLogs, type PendingSku } from '../lib/catalog/ledger';
@@ -218,6 +219,30 @@ export async function main(event: unknown) {
         sortBy: '_id',
         label: 'stock reminder',
         step: (r) => fireStockReminder(r, at),
+      },
+      deadline,
+    ),
+    noticesOwed: await forEachDue<Order>(
+      {
+        collection: 'orders',
+        where: { noticeOwed: 'ORDER_SHIPPED', 'shipping.at': _.lte(at - 60_000) },
+        sortBy: '_id',
+        label: 'shipped notice',
+        step: async (order) => (await noticeShipped(order, at), true),
+      },
+      deadline,
+    ),
+    refundNoticesOwed: await forEachDue<Refund>(
+      {
+        collection: 'refunds',
+        where: { noticeOwed: true, succeededAt: _.lte(at - 60_000) },
+        sortBy: '_id',
+        label: 'refund notice',
+        step: async (refund) => {
+          const order = await findById<Order>('orders', refund.orderId);
+          if (order) await noticeRefunded(order, refund, at);
+          return !!order;
+        },
       },
       deadline,
     ),

@@ -258,3 +258,63 @@ it('a push to the users holding an opt-in: previewed, sent once per user, also w
     queued: 0,
   });
 });
+
+it('a shipment whose call died before writing its notice gets it from the timer, once', async () => {
+  // (A test above set the shipped template's id on the admin.)
+  const { ORDER_SHIPPED: shippedId } = await expectOk(cloud, 'notice-g', 'notice', 'templates', {
+    kinds: ['ORDER_SHIPPED'],
+  });
+  await optIn(cloud, 'notice-g', [shippedId]);
+  const orderId = await paidOrder(cloud, 'notice-g');
+  const { now } = (await cloud.request('GET', '/_emulator/clock')).body;
+  // What the shipping write leaves if the call dies right after it.
+  await run(
+    cloud,
+    'orders',
+    ['doc', orderId],
+    [
+      'update',
+      {
+        data: {
+          status: 'SHIPPED',
+          shipping: { company: '顺丰速运', trackingNo: 'SF10001', at: now, by: 'x' },
+          noticeOwed: 'ORDER_SHIPPED',
+        },
+      },
+    ],
+  );
+  await cloud.advanceClock(2 * 60_000);
+  await cloud.advanceClock(2 * 60_000);
+  const shipped = (await sends(cloud, 'notice-g')).filter((c) => c.data.template_id === shippedId);
+  expect(shipped).toHaveLength(1);
+  expect((await readDoc(cloud, 'orders', orderId)).noticeOwed).toBeUndefined();
+});
+
+it('five messages at once for a user holding two opt-ins: exactly two are sent', async () => {
+  const user = 'notice-h';
+  await optIn(cloud, user, [PAID], 2);
+  const { now } = (await cloud.request('GET', '/_emulator/clock')).body;
+  const ids = Array.from({ length: 5 }, (_, i) => `ORDER_PAID:h-${i}`);
+  await run(cloud, 'outbox', [
+    'add',
+    {
+      data: ids.map((id, i) => ({
+        _id: id,
+        kind: 'ORDER_PAID',
+        openid: user,
+        event: { orderId: `OH${i}`, goods: '测试', more: 0, totalFen: 100, at: now },
+        state: 'FAILED',
+        attempts: 1,
+        nextAt: now,
+        createdAt: now,
+      })),
+    },
+  ]);
+  const replies = await Promise.all(
+    ids.map((id) => expectOk(cloud, DEMO_USERS.staff, 'admin', 'resendNotice', { id })),
+  );
+  expect(replies.filter((r) => r.state === 'SENT')).toHaveLength(2);
+  expect(replies.filter((r) => r.state === 'SKIPPED')).toHaveLength(3);
+  expect(await sends(cloud, user)).toHaveLength(2);
+  expect((await readDoc(cloud, 'optins', `${user}:${PAID}`)).count).toBe(0);
+});

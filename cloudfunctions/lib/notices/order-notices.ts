@@ -1,7 +1,10 @@
 // The order events users hear about, written to the outbox: paid (a lifecycle effect, so the
-// timer finishes it after a crash), shipped and refund done (written right after the change).
+// timer finishes it after a crash), shipped and refund done (the write that makes the change
+// marks the notice owed; it is then written, the mark cleared, and the timer does the same for
+// marks a crash left).
 import type { OrderEvent } from '../../../domain/notices/kinds';
 import type { Order, Refund } from '../../../domain/model';
+import { _, updateWhere } from '../infra/db';
 import type { Effect } from '../order/effects/effect';
 import { enqueue } from './outbox';
 import { sendNow } from './sender';
@@ -23,15 +26,13 @@ export const queuePaidNotice: Effect = {
       'ORDER_PAID',
       order._id,
       order.openid,
-      {
-        ...orderEvent(order, paidAt),
-        totalFen: order.payment?.paidFen ?? order.totalFen,
-      },
+      { ...orderEvent(order, paidAt), totalFen: order.payment?.paidFen ?? order.totalFen },
       at,
     );
   },
 };
 
+/** Shipped: written once (its id is the order's), the owed mark cleared, sent. */
 export async function noticeShipped(order: Order, at: number): Promise<void> {
   if (!order.shipping) return;
   const message = await enqueue(
@@ -39,25 +40,29 @@ export async function noticeShipped(order: Order, at: number): Promise<void> {
     order._id,
     order.openid,
     {
-      ...orderEvent(order, at),
+      ...orderEvent(order, order.shipping.at),
       company: order.shipping.company,
       trackingNo: order.shipping.trackingNo,
     },
     at,
   );
+  await updateWhere(
+    'orders',
+    { _id: order._id, noticeOwed: 'ORDER_SHIPPED' },
+    { noticeOwed: _.remove() },
+  );
   await sendNow(message, at);
 }
 
+/** Refund done: the same steps, marked owed on the refund in the write that settles it. */
 export async function noticeRefunded(order: Order, refund: Refund, at: number): Promise<void> {
   const message = await enqueue(
     'REFUND_DONE',
     refund._id,
     order.openid,
-    {
-      ...orderEvent(order, at),
-      amountFen: refund.amountFen,
-    },
+    { ...orderEvent(order, refund.succeededAt ?? at), amountFen: refund.amountFen },
     at,
   );
+  await updateWhere('refunds', { _id: refund._id, noticeOwed: true }, { noticeOwed: _.remove() });
   await sendNow(message, at);
 }

@@ -11,11 +11,12 @@ export async function markRefundSucceeded(refund: Refund, at: number): Promise<v
   const settled = await updateWhere(
     'refunds',
     { _id: refund._id, status: 'PENDING' },
-    { status: 'SUCCESS', succeededAt: at },
+    { status: 'SUCCESS', succeededAt: at, noticeOwed: true },
   );
   let order = await findById<Order>('orders', refund.orderId);
-  // The buyer hears of it once (the outbox id comes from the refund).
-  if (settled && order) await noticeRefunded(order, refund, at);
+  // The buyer hears of it once (the outbox id comes from the refund; the timer writes it if this
+  // call dies first).
+  if (settled && order) await noticeRefunded(order, { ...refund, succeededAt: at }, at);
   if (!refund.full) return;
   if (order?.status === 'REFUNDING' && (await transition(order, 'refunded', 'wxpay', at)))
     order = { ...order, status: 'REFUNDED' };
