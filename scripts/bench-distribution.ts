@@ -7,8 +7,8 @@
 //     (as many runs as it takes): seconds, runs, and whether the ledger sums to the balances.
 import { startLocalCloud, type LocalCloud } from '../emulator/launcher';
 import { run, type Call } from '../test/support/db-probe';
+import { fill } from './bench-admin';
 
-const BATCH = 1_000;
 const DAY = 86_400_000;
 
 type Reply = { ok: boolean; data?: any; code?: string };
@@ -17,18 +17,6 @@ const call = (cloud: LocalCloud, openid: string, fn: string, action: string, inp
 
 const probe = (cloud: LocalCloud, collection: string, ...calls: Call[]) =>
   run(cloud, collection, ...calls);
-
-async function fill(
-  cloud: LocalCloud,
-  collection: string,
-  docs: (n: number) => object,
-  total: number,
-) {
-  for (let start = 0; start < total; start += BATCH) {
-    const data = Array.from({ length: Math.min(BATCH, total - start) }, (_, k) => docs(start + k));
-    await probe(cloud, collection, ['add', { data }]);
-  }
-}
 
 async function inParallel<T>(items: T[], width: number, run: (item: T) => Promise<unknown>) {
   let next = 0;

@@ -1,51 +1,52 @@
 // Subscription-message figures for `npm run bench` (also `npx tsx scripts/bench.ts notices`):
 // 10,000 queued messages, each for a user holding one opt-in, drained by the timer through the
 // openapi recorder: sends per second and duplicates (must be 0). A local cloud of its own.
-import { startLocalCloud, type LocalCloud } from '../emulator/launcher';
-import { run, type Call } from '../test/support/db-probe';
+import { startLocalCloud } from '../emulator/launcher';
+import { run } from '../test/support/db-probe';
+import { fill } from './bench-admin';
 
 const MESSAGES = 10_000;
-const BATCH = 1_000;
 const PAID = 'local-order_paid';
-
-async function fill(cloud: LocalCloud, collection: string, doc: (i: number) => object) {
-  for (let start = 0; start < MESSAGES; start += BATCH) {
-    const data = Array.from({ length: Math.min(BATCH, MESSAGES - start) }, (_, k) =>
-      doc(start + k),
-    );
-    await run(cloud, collection, ['add', { data }] as Call);
-  }
-}
 
 export async function noticeFigures(): Promise<void> {
   const cloud = await startLocalCloud();
   try {
     const { now } = (await cloud.request('GET', '/_emulator/clock')).body;
     const user = (i: number) => `bench-notice-${i}`;
-    await fill(cloud, 'optins', (i) => ({
-      _id: `${user(i)}:${PAID}`,
-      openid: user(i),
-      templateId: PAID,
-      count: 1,
-      reportIds: [],
-      updatedAt: now,
-    }));
-    await fill(cloud, 'outbox', (i) => ({
-      _id: `ORDER_PAID:bench-${i}`,
-      kind: 'ORDER_PAID',
-      openid: user(i),
-      event: {
-        orderId: `OBENCH${i}`,
-        goods: '明前龙井 特级 100g',
-        more: 0,
-        totalFen: 16800,
-        at: now,
-      },
-      state: 'QUEUED',
-      attempts: 0,
-      nextAt: now,
-      createdAt: now,
-    }));
+    await fill(
+      cloud,
+      'optins',
+      (i) => ({
+        _id: `${user(i)}:${PAID}`,
+        openid: user(i),
+        templateId: PAID,
+        count: 1,
+        reportIds: [],
+        updatedAt: now,
+      }),
+      MESSAGES,
+    );
+    await fill(
+      cloud,
+      'outbox',
+      (i) => ({
+        _id: `ORDER_PAID:bench-${i}`,
+        kind: 'ORDER_PAID',
+        openid: user(i),
+        event: {
+          orderId: `OBENCH${i}`,
+          goods: '明前龙井 特级 100g',
+          more: 0,
+          totalFen: 16800,
+          at: now,
+        },
+        state: 'QUEUED',
+        attempts: 0,
+        nextAt: now,
+        createdAt: now,
+      }),
+      MESSAGES,
+    );
     const started = performance.now();
     let runs = 0;
     for (;;) {

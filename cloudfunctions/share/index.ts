@@ -20,12 +20,14 @@ import { commissionView, withdrawalView } from '../lib/views/distribution-views'
 const PAGE = 20;
 
 async function summary(ctx: Context) {
-  const [settings, account, invited] = await Promise.all([
+  // Every read at once: settings, the account, whom they brought, commissions and withdrawals.
+  const [settings, account, invited, figures] = await Promise.all([
     distributionSettings(),
     findById<Distributor>('distributors', ctx.openid),
     invitedFigures(ctx.openid),
+    commissionFigures(ctx.openid),
   ]);
-  const commission = await commissionFigures(ctx.openid, account);
+  const commission = { ...figures, balanceFen: account?.balanceFen ?? fen(0) };
   return {
     refCode: refCodeFor(ctx.openid),
     mode: settings.mode,

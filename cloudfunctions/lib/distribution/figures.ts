@@ -1,7 +1,6 @@
 // A sharer's figures, by aggregate queries (read in parallel): whom they brought (invited,
 // ordered, paid), their commissions by state, and their withdrawals by status.
 import type { CommissionFiguresView } from '../../../domain/api/views';
-import type { Distributor } from '../../../domain/model';
 import { fen } from '../../../domain/money';
 import { PAID_STATUSES } from '../../../domain/order-status';
 import { db } from '../infra/cloud';
@@ -30,10 +29,10 @@ export async function invitedFigures(
   return { users: invited.total, ordered: orderedRows[0]?.n ?? 0, paid: paid.total };
 }
 
+/** Commissions by state and withdrawals by status (the balance is the account's: added by the caller). */
 export async function commissionFigures(
   openid: string,
-  account: Distributor | null,
-): Promise<CommissionFiguresView> {
+): Promise<Omit<CommissionFiguresView, 'balanceFen'>> {
   const [byState, byStatus] = await Promise.all([
     db
       .collection('commissions')
@@ -57,7 +56,6 @@ export async function commissionFigures(
   return {
     pendingFen: fen(state.PENDING ?? 0),
     frozenFen: fen(state.FROZEN ?? 0),
-    balanceFen: account?.balanceFen ?? fen(0),
     withdrawingFen: fen(status.REQUESTED ?? 0),
     withdrawnFen: fen(status.PAID ?? 0),
   };
