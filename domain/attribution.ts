@@ -31,6 +31,11 @@ export interface Binding {
   via: 'ref' | 'scene';
   /** The QR channel the binding touch came through, if any. */
   channel?: string;
+  /**
+   * Written before the check that it closes no cycle (an existing user's binding): the check
+   * removes it, or the timer's if a crash came between.
+   */
+  unchecked?: true;
 }
 
 /** What a binding decision needs to know about a user. */

@@ -109,6 +109,8 @@ export interface User {
   refCode?: string;
   /** Who brought this user (domain/attribution.ts). */
   binding?: Binding;
+  /** The lapsed binding an unchecked one replaced, put back if the check undoes the new one. */
+  replacedBinding?: Binding;
   /** The channel of the first touch (a QR code's channel, e.g. store-12), for staff's figures. */
   channel?: string;
 }
@@ -250,6 +252,11 @@ export interface Order {
   shippingUpload?: ShippingUpload;
   /** Refunded or being refunded; never more than what was paid. */
   refundedFen: Fen;
+  /**
+   * When refundedFen last changed on an order with an inviter: its commission has the change to
+   * follow (lib/distribution/commission.ts followRefunds clears it; the timer if a crash came first).
+   */
+  commissionOwedAt?: number;
   cancel?: { reason: string; at: number; by: string };
   /** Creation never finished (no stock or a failed run): not shown to the buyer. */
   abandoned?: boolean;
@@ -303,10 +310,9 @@ export interface StockLog {
 
 /**
  * A distributor's account (collection distributors, id = OPENID): their status with staff and
- * their withdrawable balance. Every change of the balance is one conditional update that also
- * lists the entry's id (the latest 200: a repeat changes nothing) and keeps the entry pending in
- * the document until it is written to the ledger (by the call, or the timer after a crash), so
- * the ledger's entries always come to sum to the balance.
+ * their withdrawable balance. Every change of the balance is written in one transaction with its
+ * ledger entry and the change of the commission or withdrawal it belongs to, so the ledger's
+ * entries always sum to the balance and no movement happens twice.
  */
 export interface Distributor {
   _id: string;
@@ -316,12 +322,16 @@ export interface Distributor {
   reviewedAt?: number;
   reviewedBy?: string;
   balanceFen: Fen;
-  entryIds: string[];
-  pendingEntries: LedgerEntry[];
   createdAt: number;
 }
 
-export type LedgerKind = 'SETTLE' | 'WITHDRAW' | 'WITHDRAW_RETURNED' | 'CLAWBACK';
+export type LedgerKind =
+  | 'SETTLE'
+  | 'WITHDRAW'
+  | 'WITHDRAW_RETURNED'
+  | 'CLAWBACK'
+  /** A clawback given back: the refund that took it was turned down by WeChat Pay. */
+  | 'CLAWBACK_RETURNED';
 
 /** One movement of a distributor's withdrawable balance (collection commission_ledger). */
 export interface LedgerEntry {
@@ -352,6 +362,8 @@ export interface Commission {
   /** Credited to the balance when it settled, and what later refunds took back from it. */
   settledFen?: Fen;
   clawedBackFen?: Fen;
+  /** How many clawback entries it has written (their ids count up: cb-<id>-<n>). */
+  ledgerSeq?: number;
   freezeDays: number;
   createdAt: number;
   receivedAt?: number;
@@ -360,7 +372,7 @@ export interface Commission {
   voidedAt?: number;
 }
 
-export type WithdrawalStatus = 'REQUESTED' | 'PAID' | 'REJECTING' | 'REJECTED';
+export type WithdrawalStatus = 'REQUESTED' | 'PAID' | 'REJECTED';
 
 /** A distributor's request to be paid out (collection withdrawals); staff pay it and mark it. */
 export interface Withdrawal {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
-import { DatabaseExecutor } from './database/executor';
+import { DatabaseExecutor, type Latency } from './database/executor';
 import { Store } from './database/store';
 import type { IndexSpec } from './database/indexes';
 import { createGateway } from './gateway';
@@ -34,8 +34,11 @@ export interface CloudOptions {
   /** Prefix of the URL a generated wxacode encodes (the H5 shop's page base). */
   qrBaseUrl?: string;
   maxBodyBytes?: number;
-  /** Milliseconds every database request waits before it runs (CloudBase's round trip); 0: none. */
-  dbLatencyMs?: number;
+  /**
+   * Milliseconds every database request waits before it runs (CloudBase's round trip); 0: none.
+   * [min, max]: each request's wait drawn from the range.
+   */
+  dbLatencyMs?: Latency;
   /** Documents to load into collections that are empty on start (demo data). */
   seed?: Record<string, { _id: string }[]>;
   /** ADMIN_SESSION_SECRET for the functions (default: random per start). */

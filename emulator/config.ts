@@ -1,6 +1,7 @@
 // The local cloud's settings from environment variables (documented in the README).
 import path from 'node:path';
 import type { CloudOptions } from './cloud';
+import type { Latency } from './database/executor';
 import { SEED, SEED_ENV_ID, SEED_TIME } from './seed/catalog';
 import { renderProductImage } from './seed/images';
 import { fileIdFor } from './storage/file-storage';
@@ -13,11 +14,18 @@ export const DEFAULT_WEB_PORT = 8686;
 const num = (value: string | undefined) =>
   value === undefined || value === '' ? undefined : Number(value);
 
-/** CLOUD_DB_LATENCY_MS: a number of milliseconds >= 0 (a typo must not silently mean 0). */
-function latency(value: string | undefined): number {
+/**
+ * CLOUD_DB_LATENCY_MS: milliseconds >= 0, or a range `min-max` each request's wait is drawn from
+ * (a typo must not silently mean 0).
+ */
+function latency(value: string | undefined): Latency {
+  const range = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(value ?? '');
+  if (range && Number(range[1]) <= Number(range[2])) return [Number(range[1]), Number(range[2])];
   const ms = num(value) ?? 0;
   if (!Number.isFinite(ms) || ms < 0)
-    throw new Error(`CLOUD_DB_LATENCY_MS must be a number of milliseconds >= 0, got "${value}"`);
+    throw new Error(
+      `CLOUD_DB_LATENCY_MS must be milliseconds >= 0 or a range like 5-40, got "${value}"`,
+    );
   return ms;
 }
 

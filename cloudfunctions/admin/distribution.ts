@@ -154,7 +154,7 @@ export async function commissionLedger(distributorId: string) {
 export async function listWithdrawals(status: 'REQUESTED' | 'PAID' | 'REJECTED') {
   const { data } = await db
     .collection('withdrawals')
-    .where({ status: status === 'REJECTED' ? _.in(['REJECTING', 'REJECTED']) : status })
+    .where({ status })
     .orderBy('requestedAt', status === 'REQUESTED' ? 'asc' : 'desc')
     .limit(100)
     .get();

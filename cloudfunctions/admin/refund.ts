@@ -59,9 +59,8 @@ export async function refundOrder(input: RefundInput, ctx: Context): Promise<Ref
     // Only a refusal is undone; with no clear answer the refund stays PENDING and the timer asks
     // cloudPay how it went (undoing it then could refund twice on a retry).
     if (isDefiniteFailure(e)) {
-      await giveBack(refund);
-      const current = await findById<Order>('orders', refund.orderId);
-      if (current) await followRefundsLater(current, ctx.now);
+      await giveBack(refund, ctx.now);
+      await followRefundsLater(order, ctx.now);
       if (refund.full) await abortFullRefund(refund.orderId, ctx);
     }
     throw e;
@@ -69,10 +68,15 @@ export async function refundOrder(input: RefundInput, ctx: Context): Promise<Ref
 }
 
 /**
- * A commission on the order takes back the refunded share now; if that fails the refund still
- * stands (settlement derives the share from the order again).
+ * An order with an inviter is marked, in the write that changes its refunded total, as having a
+ * change its commission must follow; the call follows it at once, the timer if the call dies.
  */
+const commissionOwed = (order: Order, at: number) =>
+  order.inviterId ? { commissionOwedAt: at } : {};
+
+/** A commission on the order follows the refund now; if that fails the timer does it later. */
 async function followRefundsLater(order: Order, at: number): Promise<void> {
+  if (!order.inviterId) return;
   try {
     await followRefunds(order, at);
   } catch (e) {
@@ -106,7 +110,10 @@ async function recordRefund(
       requestedBy: ctx.openid,
       createdAt: ctx.now,
     };
-    const changes: Partial<Order> = { refundedFen: fen(order.refundedFen + input.amountFen) };
+    const changes: Partial<Order> = {
+      refundedFen: fen(order.refundedFen + input.amountFen),
+      ...commissionOwed(order, ctx.now),
+    };
     // A refund while the buyer's after-sale request is open answers it.
     if (order.afterSale?.status === 'REQUESTED')
       changes.afterSale = { ...order.afterSale, status: 'REFUNDED', resolvedAt: ctx.now, refundId };
@@ -123,7 +130,7 @@ async function recordRefund(
   }, 10);
 }
 
-async function giveBack(refund: Refund): Promise<void> {
+async function giveBack(refund: Refund, at: number): Promise<void> {
   await db.runTransaction(async (t: any) => {
     const current = (await t.collection('refunds').doc(refund._id).get()).data as Refund;
     if (current.status !== 'PENDING') return;
@@ -135,7 +142,13 @@ async function giveBack(refund: Refund): Promise<void> {
     await t
       .collection('orders')
       .doc(order._id)
-      .update({ data: { refundedFen: order.refundedFen - refund.amountFen, ...reopened } });
+      .update({
+        data: {
+          refundedFen: order.refundedFen - refund.amountFen,
+          ...reopened,
+          ...commissionOwed(order, at),
+        },
+      });
     await t
       .collection('refunds')
       .doc(refund._id)

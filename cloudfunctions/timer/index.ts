@@ -11,7 +11,8 @@
 //   - stock-ledger entries a crashed stock change left pending are written;
 //   - shipped orders not confirmed within 10 days are received (their received effects run);
 //   - commissions whose after-sale window ended settle into their distributor's balance, and
-//     ledger entries or turned-down withdrawals a crash left half done are finished;
+//     refunds a crash kept their commission from following are followed;
+//   - bindings a crash left before their cycle check are checked (and undone if they close one);
 //   - reminders people asked for fire (a flash sale started, a SKU back in stock), then
 //     subscription messages due are sent (at most once: stale claims are marked, not resent);
 //   - the home page's snapshot is rebuilt.
@@ -20,16 +21,19 @@
 import type { Coupon } from '../../domain/campaigns/types';
 import type {
   Commission,
-  Distributor,
   Order,
   OutboxMessage,
   Refund,
-  Withdrawal,
+  User,
 } from '../../domain/model';
 import { AUTO_RECEIVE_MS, CREATING_TIMEOUT_MS, PAID_STATUSES } from '../../domain/order-status';
-import { finishStaleEntries } from '../lib/distribution/account';
-import { DUE_TO_SETTLE, settleCommission } from '../lib/distribution/commission';
-import { finishRejecting } from '../lib/distribution/withdrawals';
+import {
+  DUE_TO_SETTLE,
+  followRefunds,
+  REFUNDS_TO_FOLLOW,
+  settleCommission,
+} from '../lib/distribution/commission';
+import { checkBinding, UNCHECKED_BINDINGS } from '../lib/users/attribution';
 import { markUnconfirmed, sendMessage, SENDING_STALE_MS } from '../lib/notices/sender';
 import { noticeTemplates } from '../lib/notices/templates';
 import { noticeRefunded, noticeShipped } from '../lib/notices/order-notices';
@@ -173,32 +177,24 @@ export async function main(event: unknown) {
         where: DUE_TO_SETTLE(at),
         sortBy: 'frozenUntil',
         label: 'commission settle',
-        step: async (commission) =>
-          (await settleCommission(
-            commission,
-            await findById<Order>('orders', commission.orderId),
-            at,
-          )) !== 'waiting',
+        step: async (commission) => {
+          const outcome = await settleCommission(commission, at);
+          return outcome === 'settled' || outcome === 'void';
+        },
       },
       deadline,
     ),
-    commissionLedger: await forEachDue<Distributor>(
+    commissionRefunds: await orders(REFUNDS_TO_FOLLOW(at), 'commission refunds', async (order) => {
+      await followRefunds(order, at);
+      return true;
+    }),
+    bindingsChecked: await forEachDue<User>(
       {
-        collection: 'distributors',
-        where: { 'pendingEntries.at': _.lte(at - 60_000) },
+        collection: 'users',
+        where: UNCHECKED_BINDINGS(at),
         sortBy: '_id',
-        label: 'commission ledger',
-        step: (account) => finishStaleEntries(account, at),
-      },
-      deadline,
-    ),
-    withdrawalsReturned: await forEachDue<Withdrawal>(
-      {
-        collection: 'withdrawals',
-        where: { status: 'REJECTING', handledAt: _.lte(at - 60_000) },
-        sortBy: '_id',
-        label: 'withdrawal return',
-        step: async (w) => (await finishRejecting(w, at), true),
+        label: 'binding check',
+        step: (user) => checkBinding(user),
       },
       deadline,
     ),

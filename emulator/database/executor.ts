@@ -22,14 +22,26 @@ type Reply = Record<string, any>;
 
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** A fixed round trip in milliseconds, or [min, max] to draw each one from. */
+export type Latency = number | [number, number];
+
+function waitFor(latency: Latency): number {
+  if (typeof latency === 'number') return latency;
+  const [min, max] = latency;
+  return min + Math.random() * (max - min);
+}
+
 export class DatabaseExecutor {
   readonly transactions: Transactions;
 
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
-    /** How long each request waits before it runs: CloudBase's round trip, to make it visible. */
-    private readonly latencyMs = 0,
+    /**
+     * How long each request waits before it runs: CloudBase's round trip, to make it visible. A
+     * range draws each request's wait from it, so concurrent calls interleave as on a network.
+     */
+    private readonly latency: Latency = 0,
   ) {
     this.transactions = new Transactions(store, (writes) => this.checkUnique(writes));
   }
@@ -40,7 +52,8 @@ export class DatabaseExecutor {
    * the request itself still runs synchronously, so conditional updates stay atomic.
    */
   async send(action: string, params: Params = {}): Promise<Reply> {
-    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    const ms = waitFor(this.latency);
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
     else await new Promise((resolve) => setImmediate(resolve));
     return this.execute(action, params);
   }

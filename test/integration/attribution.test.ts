@@ -6,7 +6,7 @@
 import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { DEMO_USERS, SEED } from '../../emulator/seed/catalog';
 import { run } from '../support/db-probe';
-import { buyNow, callAction, expectOk, paySandbox, readDoc } from '../support/shop';
+import { buyNow, callAction, expectOk, paySandbox, readDoc, setFields } from '../support/shop';
 
 let cloud: LocalCloud;
 const OWNER = DEMO_USERS.staff;
@@ -91,6 +91,31 @@ it("two users opening each other's links at the same moment never end up in a cy
     const [docA, docB] = [await userDoc(a), await userDoc(b)];
     expect(docA.binding?.inviterId === b && docB.binding?.inviterId === a).toBe(false);
   }
+});
+
+it('a binding a crash left before its cycle check is checked by the timer, and undone if it closes one', async () => {
+  const [refA, refB] = [await refOf('crash-a'), await refOf('crash-b')];
+  await launch('crash-a', { ref: refB });
+  const bound = (await userDoc('crash-a')).binding;
+  expect(bound).toMatchObject({ inviterId: 'crash-b' });
+  expect(bound.unchecked).toBeUndefined();
+  // crash-b bound to crash-a by a call that died before its check: a cycle no one undid.
+  const { now } = (await cloud.request('GET', '/_emulator/clock')).body;
+  await setFields(cloud, 'users', 'crash-b', {
+    binding: { ...bound, inviterId: 'crash-a', boundAt: now, unchecked: true },
+  });
+  // And one that closes no cycle, left the same way, stands.
+  await refOf('crash-c');
+  await setFields(cloud, 'users', 'crash-c', {
+    binding: { ...bound, boundAt: now, unchecked: true },
+  });
+  expect(refA).not.toBe(refB);
+  await cloud.advanceClock(2 * 60_000);
+  expect((await userDoc('crash-b')).binding).toBeUndefined();
+  expect((await userDoc('crash-a')).binding.inviterId).toBe('crash-b');
+  const c = (await userDoc('crash-c')).binding;
+  expect(c.inviterId).toBe('crash-b');
+  expect(c.unchecked).toBeUndefined();
 });
 
 it('a binding is protected for 30 days, then a new user can be taken over; one who paid cannot', async () => {

@@ -6,76 +6,46 @@
 // turn them down; an approved-only shop pays only approved distributors; nobody earns on their
 // own orders.
 import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
-import { DEMO_USERS, SEED } from '../../emulator/seed/catalog';
 import { run } from '../support/db-probe';
-import {
-  buyNow,
-  callAction,
-  expectOk,
-  paySandbox,
-  readDoc,
-  requestId,
-  setFields,
-} from '../support/shop';
+import { DAY, ON_SALE as onSale, OWNER, distributionScenes } from '../support/distribution';
+import { callAction, expectOk, readDoc, requestId, setFields } from '../support/shop';
 
 let cloud: LocalCloud;
-const OWNER = DEMO_USERS.staff;
-const DAY = 24 * 60 * 60 * 1000;
-const onSale = SEED.skus.filter(
-  (s) =>
-    s.stock >= 50 &&
-    s.priceFen >= 3000 &&
-    SEED.products.find((p) => p._id === s.productId)!.status === 'ON',
-);
+let scene: ReturnType<typeof distributionScenes>;
 
 beforeAll(async () => {
   cloud = await startLocalCloud({ seed: true });
+  scene = distributionScenes(cloud);
 });
 afterAll(() => cloud.stop());
 
-let counter = 0;
-/** A sharer and a new friend bound to them. */
-async function pair(prefix: string): Promise<{ sharer: string; friend: string }> {
-  const sharer = `${prefix}-sharer-${counter}`;
-  const friend = `${prefix}-friend-${counter++}`;
-  const { user } = await expectOk(cloud, sharer, 'user', 'launch', {});
-  await expectOk(cloud, friend, 'user', 'launch', { ref: user.refCode });
-  return { sharer, friend };
-}
+const pair = (prefix: string) => scene.pair(prefix);
+const paidOrder = (buyer: string, skuIndex = 0, qty = 1) => scene.paidOrder(buyer, skuIndex, qty);
+const received = (order: any) => scene.received(order);
+const commissionOf = (orderId: string) => scene.commissionOf(orderId);
+const summary = (openid: string) => scene.summary(openid);
+const ledgerSum = (openid: string) => scene.ledgerSum(openid);
+const refund = (orderId: string, amountFen: number) => scene.refund(orderId, amountFen);
 
-async function paidOrder(buyer: string, skuIndex = 0, qty = 1): Promise<any> {
-  const placed = await buyNow(cloud, buyer, onSale[skuIndex]._id, qty);
-  if (!placed.ok) throw new Error(placed.message);
-  await paySandbox(cloud, placed.data.order.id);
-  return readDoc(cloud, 'orders', placed.data.order.id);
-}
-
-async function received(order: any): Promise<void> {
-  await expectOk(cloud, OWNER, 'admin', 'ship', {
-    orderId: order._id,
-    company: '顺丰',
-    trackingNo: `SF${order._id.slice(-8)}`,
-  });
-  await expectOk(cloud, order.openid, 'order', 'confirmReceipt', { orderId: order._id });
-}
-
-const commissionOf = (orderId: string) => readDoc(cloud, 'commissions', `cm-${orderId}`);
-const summary = (openid: string) => expectOk(cloud, openid, 'share', 'summary', {});
-
-async function ledgerSum(openid: string): Promise<number> {
-  const entries = (
-    await run(cloud, 'commission_ledger', ['where', { distributorId: openid }], ['get'])
-  ).data as any[];
-  return entries.reduce((s, e) => s + e.amountFen, 0);
-}
-
-function refund(orderId: string, amountFen: number) {
-  return expectOk(cloud, OWNER, 'admin', 'refund', {
-    orderId,
-    amountFen,
-    reason: '部分退款',
-    requestId: requestId('refund'),
-  });
+/** An account with a settled balance, entered as the timer would. */
+async function seedBalance(sharer: string, balanceFen: number): Promise<void> {
+  await run(cloud, 'distributors', [
+    'add',
+    { data: { _id: sharer, balanceFen, createdAt: 0 } },
+  ]);
+  await run(cloud, 'commission_ledger', [
+    'add',
+    {
+      data: {
+        _id: `seed-${sharer}`,
+        distributorId: sharer,
+        kind: 'SETTLE',
+        amountFen: balanceFen,
+        refId: 'seed',
+        at: 0,
+      },
+    },
+  ]);
 }
 
 it('a paid order earns 10% of the goods paid; receipt freezes it; 7 days later it settles', async () => {
@@ -198,26 +168,7 @@ it('a refund still pending holds the settlement until it is decided', async () =
 
 it('20 withdrawals at once never take more than the balance; staff pay one and turn one down', async () => {
   const { sharer } = await pair('withdraw');
-  // A settled balance of ¥50.00, entered as the timer would.
-  await run(cloud, 'distributors', [
-    'add',
-    {
-      data: { _id: sharer, balanceFen: 5000, entryIds: ['seed'], pendingEntries: [], createdAt: 0 },
-    },
-  ]);
-  await run(cloud, 'commission_ledger', [
-    'add',
-    {
-      data: {
-        _id: `seed-${sharer}`,
-        distributorId: sharer,
-        kind: 'SETTLE',
-        amountFen: 5000,
-        refId: 'seed',
-        at: 0,
-      },
-    },
-  ]);
+  await seedBalance(sharer, 5000);
   const tooSmall = await callAction(cloud, sharer, 'share', 'withdraw', {
     amountFen: 500,
     requestId: requestId('w'),
@@ -277,67 +228,51 @@ it('a shipped order not confirmed is received after 10 days, and its commission 
   expect((await commissionOf(order._id)).state).toBe('SETTLED');
 });
 
-it('a withdrawal a crash left half done is finished by the timer, once', async () => {
-  const { sharer } = await pair('crash');
-  const { now } = (await cloud.request('GET', '/_emulator/clock')).body;
-  const withdrawal = {
-    _id: 'W-crashed',
-    distributorId: sharer,
-    amountFen: 1500,
-    status: 'REQUESTED',
-    requestedAt: now,
-  };
-  // The balance already went down and the entry waits in the account (the call died there).
-  await run(cloud, 'distributors', [
-    'add',
-    {
-      data: {
-        _id: sharer,
-        balanceFen: 500,
-        entryIds: ['W-crashed'],
-        pendingEntries: [
-          {
-            _id: 'W-crashed',
-            distributorId: sharer,
-            kind: 'WITHDRAW',
-            amountFen: -1500,
-            refId: 'W-crashed',
-            at: now,
-            withdrawal,
-          },
-        ],
-        createdAt: 0,
-      },
-    },
-  ]);
-  await run(cloud, 'commission_ledger', [
-    'add',
-    {
-      data: {
-        _id: `open-${sharer}`,
-        distributorId: sharer,
-        kind: 'SETTLE',
-        amountFen: 2000,
-        refId: 'x',
-        at: 0,
-      },
-    },
-  ]);
-  await cloud.advanceClock(2 * 60_000);
-  await cloud.advanceClock(2 * 60_000);
-  expect((await readDoc(cloud, 'distributors', sharer)).pendingEntries).toEqual([]);
-  expect(await readDoc(cloud, 'withdrawals', 'W-crashed')).toMatchObject({ status: 'REQUESTED' });
-  expect(await ledgerSum(sharer)).toBe(500);
+it('staff paying and turning down one withdrawal at once: one of them wins, the balance follows it', async () => {
+  const { sharer } = await pair('both');
+  await seedBalance(sharer, 4000);
+  for (let round = 0; round < 4; round++) {
+    const w = await expectOk(cloud, sharer, 'share', 'withdraw', {
+      amountFen: 1000,
+      requestId: requestId('w'),
+    });
+    const [paid, rejected] = await Promise.all([
+      callAction(cloud, OWNER, 'admin', 'markWithdrawalPaid', { id: w.id }),
+      callAction(cloud, OWNER, 'admin', 'rejectWithdrawal', { id: w.id, note: '信息有误' }),
+    ]);
+    expect([paid.ok, rejected.ok].filter(Boolean)).toHaveLength(1);
+  }
+  const withdrawals = await expectOk(cloud, sharer, 'share', 'withdrawals', {});
+  const rejectedCount = withdrawals.filter((w: any) => w.status === 'REJECTED').length;
+  expect(await scene.balance(sharer)).toBe(rejectedCount * 1000);
+  expect(await ledgerSum(sharer)).toBe(rejectedCount * 1000);
+});
+
+it('a withdrawal retried after hundreds of other movements is still one withdrawal', async () => {
+  const { sharer } = await pair('late');
+  await seedBalance(sharer, 300_000);
+  const first = requestId('w');
+  await expectOk(cloud, sharer, 'share', 'withdraw', { amountFen: 1000, requestId: first });
+  for (let batch = 0; batch < 44; batch++)
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        expectOk(cloud, sharer, 'share', 'withdraw', { amountFen: 1000, requestId: requestId('w') }),
+      ),
+    );
+  const left = 300_000 - 221 * 1000;
+  expect(await scene.balance(sharer)).toBe(left);
+  const again = await expectOk(cloud, sharer, 'share', 'withdraw', {
+    amountFen: 1000,
+    requestId: first,
+  });
+  expect(again.status).toBe('REQUESTED');
+  expect(await scene.balance(sharer)).toBe(left);
+  expect(await ledgerSum(sharer)).toBe(left);
 });
 
 it('a retried withdrawal request is one withdrawal', async () => {
   const { sharer } = await pair('retry');
-  await run(cloud, 'distributors', [
-    'add',
-    {
-      data: { _id: sharer, balanceFen: 3000, entryIds: [], pendingEntries: [], createdAt: 0 },
-    },
-  ]);
+  await seedBalance(sharer, 3000);
   const id = requestId('w');
   const replies = await Promise.all(
     Array.from({ length: 5 }, () =>

@@ -2,9 +2,11 @@
 // the timer): recorded PENDING when a bound buyer's order is paid, FROZEN from receipt for the
 // after-sale window, SETTLED into the distributor's balance when the window ends with no
 // after-sale case open, VOID when the order is refunded in full. Partial refunds take back their
-// share: before settlement from the commission, after it from the balance (a clawback entry).
-// Every step is a conditional update from the state it expects, or derived again from the order,
-// so repeats and races change nothing twice.
+// share: before settlement from the commission, after it from the balance (a clawback entry),
+// given back if WeChat Pay turns the refund down. What refunds take is derived again from the
+// order's refunded total each time. Settling and following refunds each read the commission,
+// the order and the account and write them in one transaction, so a refund racing the timer's
+// settlement, or two refunds at once, are applied one after the other, each exactly once.
 import {
   commissionLines,
   mayEarn,
@@ -12,11 +14,11 @@ import {
   frozenUntil,
   voidedFen,
 } from '../../../domain/distribution';
-import type { Commission, Distributor, Order } from '../../../domain/model';
+import type { Commission, Distributor, LedgerEntry, Order } from '../../../domain/model';
 import { fen } from '../../../domain/money';
 import { db } from '../infra/cloud';
 import { _, findById, insertOnce, updateWhere } from '../infra/db';
-import { applyEntry } from './account';
+import { getIn, inTransaction, postEntry, type Txn } from './account';
 import { distributionSettings } from './settings';
 
 export const commissionIdFor = (orderId: string) => `cm-${orderId}`;
@@ -67,98 +69,125 @@ export async function freezeCommission(order: Order, at: number): Promise<void> 
 }
 
 /**
- * Follows the order's refunds: what they take back is derived again from the order's refunded
- * total each time (so it is idempotent). A refunded order voids everything still unsettled; a
- * settled commission gives back the difference from the balance, once per refunded level.
+ * Follows the order's refunds (after each one is recorded or given back, and when a full refund
+ * went through): an unsettled commission notes what they void, or is voided by a full refund; a
+ * settled one takes its share back from the balance, or gives back what a failed refund took.
+ * Clears the order's mark that its commission has refunds to follow (the timer's fallback).
  */
-export async function followRefunds(order: Order, at: number): Promise<void> {
-  const commission = await findById<Commission>('commissions', commissionIdFor(order._id));
-  if (!commission) return;
-  const voided = voidedFen(commission.amountFen, commission.baseFen, order.refundedFen);
-  if (commission.state === 'PENDING' || commission.state === 'FROZEN') {
-    // Only a completed full refund voids it: a refund in flight may still be refused.
-    const all = order.status === 'REFUNDED';
-    await updateWhere(
-      'commissions',
-      { _id: commission._id, state: commission.state },
-      all
-        ? { state: 'VOID', voidedFen: commission.amountFen, voidedAt: at }
-        : { voidedFen: voided },
-    );
-    return;
-  }
-  if (commission.state !== 'SETTLED') return;
-  const kept = commission.amountFen - voided;
-  const owed = (commission.settledFen ?? 0) - kept - (commission.clawedBackFen ?? 0);
-  if (owed <= 0) return;
-  await applyEntry({
-    _id: `cb-${commission._id}-${voided}`,
-    distributorId: commission.distributorId,
-    kind: 'CLAWBACK',
-    amountFen: fen(-owed),
-    refId: commission._id,
-    at,
-    note: `订单 ${order._id} 退款`,
+export async function followRefunds(
+  order: Pick<Order, '_id' | 'inviterId'>,
+  at: number,
+  options: { refundedInFull?: boolean } = {},
+): Promise<void> {
+  await inTransaction(async (t) => {
+    const [current, commission, account] = await Promise.all([
+      getIn<Order>(t, 'orders', order._id),
+      getIn<Commission>(t, 'commissions', commissionIdFor(order._id)),
+      order.inviterId ? getIn<Distributor>(t, 'distributors', order.inviterId) : null,
+    ]);
+    if (!current) return;
+    if (current.commissionOwedAt !== undefined)
+      await t
+        .collection('orders')
+        .doc(current._id)
+        .update({ data: { commissionOwedAt: _.remove() } });
+    if (!commission) return;
+    const commissions = t.collection('commissions').doc(commission._id);
+    const voided = voidedFen(commission.amountFen, commission.baseFen, current.refundedFen);
+    if (commission.state === 'PENDING' || commission.state === 'FROZEN') {
+      // Only a full refund WeChat Pay took on voids it: one in flight may still be turned down.
+      if (options.refundedInFull || current.status === 'REFUNDED')
+        await commissions.update({
+          data: { state: 'VOID', voidedFen: commission.amountFen, voidedAt: at },
+        });
+      else if (voided !== commission.voidedFen) await commissions.update({ data: { voidedFen: voided } });
+      return;
+    }
+    if (commission.state === 'SETTLED')
+      await followAfterSettlement(t, commission, account, current, voided, at);
   });
-  await updateWhere(
-    'commissions',
-    { _id: commission._id },
-    { voidedFen: voided, clawedBackFen: fen((commission.settledFen ?? 0) - kept) },
-  );
 }
 
-export type SettleOutcome = 'settled' | 'void' | 'waiting';
+/** A settled commission's balance follows what the refunds take now: back from it, or back to it. */
+async function followAfterSettlement(
+  t: Txn,
+  commission: Commission,
+  account: Distributor | null,
+  order: Order,
+  voided: number,
+  at: number,
+): Promise<void> {
+  const kept = commission.amountFen - voided;
+  const taken = commission.clawedBackFen ?? 0;
+  const owed = Math.max(0, (commission.settledFen ?? 0) - kept);
+  if (owed === taken) return;
+  const seq = (commission.ledgerSeq ?? 0) + 1;
+  const entry: LedgerEntry = {
+    _id: `cb-${commission._id}-${seq}`,
+    distributorId: commission.distributorId,
+    kind: owed > taken ? 'CLAWBACK' : 'CLAWBACK_RETURNED',
+    amountFen: fen(taken - owed),
+    refId: commission._id,
+    at,
+    note: owed > taken ? `订单 ${order._id} 退款` : `订单 ${order._id} 退款未成功`,
+  };
+  await postEntry(t, account, entry);
+  await t
+    .collection('commissions')
+    .doc(commission._id)
+    .update({ data: { voidedFen: fen(voided), clawedBackFen: fen(owed), ledgerSeq: seq } });
+}
+
+export type SettleOutcome = 'settled' | 'void' | 'waiting' | 'unchanged';
 
 /**
  * The timer's step for a commission whose freeze has ended: settles what the refunds left into
  * the balance, unless the order has an after-sale case open or a refund still pending (it waits).
  */
-export async function settleCommission(
-  commission: Commission,
-  order: Order | null,
-  at: number,
-): Promise<SettleOutcome> {
-  if (!order || order.status === 'REFUNDED') {
-    await updateWhere(
-      'commissions',
-      { _id: commission._id, state: 'FROZEN' },
-      { state: 'VOID', voidedFen: commission.amountFen, voidedAt: at },
-    );
-    return 'void';
-  }
-  if (order.status !== 'COMPLETED' || order.afterSale?.status === 'REQUESTED') return 'waiting';
+export async function settleCommission(commission: Commission, at: number): Promise<SettleOutcome> {
   // A refund still in flight may yet fail (and give its amount back): settle once it is decided.
+  // One recorded after this count changes the order's refunded total and follows the commission
+  // in a transaction of its own, which this one's conflicts with (both write the commission).
   const { total: pendingRefunds } = await db
     .collection('refunds')
-    .where({ orderId: order._id, status: 'PENDING' })
+    .where({ orderId: commission.orderId, status: 'PENDING' })
     .count();
   if (pendingRefunds > 0) return 'waiting';
-  const voided = voidedFen(commission.amountFen, commission.baseFen, order.refundedFen);
-  const kept = fen(commission.amountFen - voided);
-  if (kept <= 0) {
-    await updateWhere(
-      'commissions',
-      { _id: commission._id, state: 'FROZEN' },
-      { state: 'VOID', voidedFen: voided, voidedAt: at },
-    );
-    return 'void';
-  }
-  await applyEntry({
-    _id: `st-${commission._id}`,
-    distributorId: commission.distributorId,
-    kind: 'SETTLE',
-    amountFen: kept,
-    refId: commission._id,
-    at,
-    note: `订单 ${order._id}`,
+  return inTransaction(async (t) => {
+    const [current, order, account] = await Promise.all([
+      getIn<Commission>(t, 'commissions', commission._id),
+      getIn<Order>(t, 'orders', commission.orderId),
+      getIn<Distributor>(t, 'distributors', commission.distributorId),
+    ]);
+    if (current?.state !== 'FROZEN') return 'unchanged';
+    const commissions = t.collection('commissions').doc(current._id);
+    const voided = order
+      ? voidedFen(current.amountFen, current.baseFen, order.refundedFen)
+      : current.amountFen;
+    const kept = fen(current.amountFen - voided);
+    if (!order || order.status === 'REFUNDED' || kept <= 0) {
+      await commissions.update({ data: { state: 'VOID', voidedFen: fen(voided), voidedAt: at } });
+      return 'void';
+    }
+    if (order.status !== 'COMPLETED' || order.afterSale?.status === 'REQUESTED') return 'waiting';
+    await postEntry(t, account, {
+      _id: `st-${current._id}`,
+      distributorId: current.distributorId,
+      kind: 'SETTLE',
+      amountFen: kept,
+      refId: current._id,
+      at,
+      note: `订单 ${order._id}`,
+    });
+    await commissions.update({
+      data: { state: 'SETTLED', settledFen: kept, voidedFen: fen(voided), settledAt: at },
+    });
+    return 'settled';
   });
-  await updateWhere(
-    'commissions',
-    { _id: commission._id, state: 'FROZEN' },
-    { state: 'SETTLED', settledFen: kept, voidedFen: voided, settledAt: at },
-  );
-  return 'settled';
 }
 
-/** Commissions due to settle, for the timer (those of a page read their orders at once). */
+/** Commissions due to settle, for the timer. */
 export const DUE_TO_SETTLE = (at: number) => ({ state: 'FROZEN', frozenUntil: _.lte(at) });
+
+/** Orders whose refunds their commission has yet to follow (a crash came between). */
+export const REFUNDS_TO_FOLLOW = (at: number) => ({ commissionOwedAt: _.lte(at - 60_000) });

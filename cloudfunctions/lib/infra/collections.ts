@@ -15,7 +15,12 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'skus', indexes: [{ fields: ['productId'] }] },
   {
     name: 'users',
-    indexes: [{ fields: ['refCode'] }, { fields: ['binding.inviterId'] }, { fields: ['channel'] }],
+    indexes: [
+      { fields: ['refCode'] },
+      { fields: ['binding.inviterId'] },
+      { fields: ['channel'] },
+      { fields: ['binding.unchecked'] },
+    ],
   },
   /** Entries through share links and codes (attribution; channel figures). */
   {
@@ -58,6 +63,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       { fields: ['address.phone'] },
       { fields: ['inviterId'] },
       { fields: ['channel'] },
+      { fields: ['commissionOwedAt'] },
     ],
   },
   { name: 'refunds', indexes: [{ fields: ['orderId'] }, { fields: ['status'] }] },

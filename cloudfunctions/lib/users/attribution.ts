@@ -124,7 +124,8 @@ export async function bindingFor(
  * Binds an existing user as decided, if nothing changed since the read: still new, and bound as
  * then (unbound, or by the same binding). Concurrent touches: exactly one of them binds. Two
  * users binding to each other at the same moment could still close a cycle that neither read
- * saw, so the chain is followed again after binding and the binding undone if it did.
+ * saw, so the binding is written marked unchecked, the chain followed again, and the binding
+ * undone if it closes one (the timer checks those a crash left marked).
  */
 export async function bindExisting(existing: User, decision: BindDecision): Promise<boolean> {
   if (!decision.bind) return false;
@@ -136,20 +137,46 @@ export async function bindExisting(existing: User, decision: BindDecision): Prom
       paidOrderCount: 0,
       'binding.boundAt': seen === undefined ? _.exists(false) : seen,
     },
-    { binding: decision.binding },
+    { binding: { ...decision.binding, unchecked: true }, ...previousBinding(existing) },
   );
   if (updated !== 1) return false;
-  const at = decision.binding.boundAt;
-  const inviter = await findById<User>('users', decision.binding.inviterId);
-  const chain = inviter ? await chainAbove(inviter, at, existing._id) : [];
-  if (!chain.includes(existing._id)) return true;
-  await updateWhere(
-    'users',
-    { _id: existing._id, 'binding.boundAt': at, 'binding.inviterId': decision.binding.inviterId },
-    { binding: existing.binding ?? _.remove() },
-  );
-  return false;
+  return checkBinding({
+    ...existing,
+    binding: { ...decision.binding, unchecked: true },
+    ...previousBinding(existing),
+  });
 }
+
+/** The binding a new one replaces (a lapsed one), kept until the check to be put back. */
+const previousBinding = (user: User) =>
+  user.binding ? { replacedBinding: user.binding } : {};
+
+/**
+ * Follows the chain above a user's unchecked binding: if it comes back to them, the binding is
+ * undone (the one it replaced put back); otherwise it is marked checked. True when it stands.
+ */
+export async function checkBinding(user: User): Promise<boolean> {
+  const binding = user.binding;
+  if (!binding?.unchecked) return !!binding;
+  const inviter = await findById<User>('users', binding.inviterId);
+  const chain = inviter ? await chainAbove(inviter, binding.boundAt, user._id) : [];
+  const mine = { _id: user._id, 'binding.boundAt': binding.boundAt, 'binding.unchecked': true };
+  if (chain.includes(user._id)) {
+    await updateWhere('users', mine, {
+      binding: user.replacedBinding ?? _.remove(),
+      replacedBinding: _.remove(),
+    });
+    return false;
+  }
+  await updateWhere('users', mine, { 'binding.unchecked': _.remove(), replacedBinding: _.remove() });
+  return true;
+}
+
+/** Users whose binding a crash left before its check, for the timer. */
+export const UNCHECKED_BINDINGS = (at: number) => ({
+  'binding.unchecked': true,
+  'binding.boundAt': _.lte(at - 60_000),
+});
 
 /** Keeps the touch (every entry through a share link or a code). */
 export async function recordTouch(

@@ -13,7 +13,6 @@ import { fen } from '../../../domain/money';
 export const WITHDRAWAL_STATUS_TEXT: Record<WithdrawalStatus, string> = {
   REQUESTED: '待打款',
   PAID: '已打款',
-  REJECTING: '未通过',
   REJECTED: '未通过',
 };
 
@@ -22,6 +21,7 @@ export const LEDGER_KIND_TEXT: Record<LedgerKind, string> = {
   WITHDRAW: '提现',
   WITHDRAW_RETURNED: '提现退回',
   CLAWBACK: '退款扣回',
+  CLAWBACK_RETURNED: '退款未成功，退回',
 };
 
 /** What a commission is worth now. */

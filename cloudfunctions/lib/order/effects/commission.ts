@@ -1,7 +1,7 @@
 // Distribution commission (lib/distribution/commission.ts) on the order's life: recorded when a
 // bound buyer's order is paid, frozen when it is received, voided when it is refunded in full.
-// Guards: the commission's id comes from the order (inserted once); freezing and voiding are
-// conditional updates from the state they expect.
+// Guards: the commission's id comes from the order (inserted once); freezing is a conditional
+// update from the state it expects, voiding a transaction that reads the state first.
 import { followRefunds, freezeCommission, recordCommission } from '../../distribution/commission';
 import type { Effect } from './effect';
 
@@ -17,5 +17,5 @@ export const freezeOrderCommission: Effect = {
 
 export const voidOrderCommission: Effect = {
   name: 'commission.void',
-  run: (order, at) => followRefunds({ ...order, status: 'REFUNDED' }, at),
+  run: (order, at) => followRefunds(order, at, { refundedInFull: true }),
 };
