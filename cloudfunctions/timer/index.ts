@@ -19,13 +19,7 @@
 // Each step is a conditional update or an idempotent repeat, so overlapping runs are harmless,
 // and one item's failure does not stop the others.
 import type { Coupon } from '../../domain/campaigns/types';
-import type {
-  Commission,
-  Order,
-  OutboxMessage,
-  Refund,
-  User,
-} from '../../domain/model';
+import type { Commission, Order, OutboxMessage, Refund, User } from '../../domain/model';
 import { AUTO_RECEIVE_MS, CREATING_TIMEOUT_MS, PAID_STATUSES } from '../../domain/order-status';
 import {
   DUE_TO_SETTLE,

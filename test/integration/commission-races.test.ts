@@ -87,7 +87,7 @@ it('a refund WeChat Pay turns down gives the share it took back to the balance',
   expect(await expectConsistent(sharer)).toBe(c.settledFen);
 });
 
-it("a refund whose follow-up a crash lost is followed by the timer", async () => {
+it('a refund whose follow-up a crash lost is followed by the timer', async () => {
   const { sharer, order } = await frozenOrder('lost', 8, 2);
   await cloud.advanceClock(7 * DAY + 60_000);
   const c = await scene.commissionOf(order._id);

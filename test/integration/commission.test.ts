@@ -29,10 +29,7 @@ const refund = (orderId: string, amountFen: number) => scene.refund(orderId, amo
 
 /** An account with a settled balance, entered as the timer would. */
 async function seedBalance(sharer: string, balanceFen: number): Promise<void> {
-  await run(cloud, 'distributors', [
-    'add',
-    { data: { _id: sharer, balanceFen, createdAt: 0 } },
-  ]);
+  await run(cloud, 'distributors', ['add', { data: { _id: sharer, balanceFen, createdAt: 0 } }]);
   await run(cloud, 'commission_ledger', [
     'add',
     {
@@ -256,7 +253,10 @@ it('a withdrawal retried after hundreds of other movements is still one withdraw
   for (let batch = 0; batch < 44; batch++)
     await Promise.all(
       Array.from({ length: 5 }, () =>
-        expectOk(cloud, sharer, 'share', 'withdraw', { amountFen: 1000, requestId: requestId('w') }),
+        expectOk(cloud, sharer, 'share', 'withdraw', {
+          amountFen: 1000,
+          requestId: requestId('w'),
+        }),
       ),
     );
   const left = 300_000 - 221 * 1000;

@@ -100,7 +100,8 @@ export async function followRefunds(
         await commissions.update({
           data: { state: 'VOID', voidedFen: commission.amountFen, voidedAt: at },
         });
-      else if (voided !== commission.voidedFen) await commissions.update({ data: { voidedFen: voided } });
+      else if (voided !== commission.voidedFen)
+        await commissions.update({ data: { voidedFen: voided } });
       return;
     }
     if (commission.state === 'SETTLED')

@@ -148,8 +148,7 @@ export async function bindExisting(existing: User, decision: BindDecision): Prom
 }
 
 /** The binding a new one replaces (a lapsed one), kept until the check to be put back. */
-const previousBinding = (user: User) =>
-  user.binding ? { replacedBinding: user.binding } : {};
+const previousBinding = (user: User) => (user.binding ? { replacedBinding: user.binding } : {});
 
 /**
  * Follows the chain above a user's unchecked binding: if it comes back to them, the binding is
@@ -168,7 +167,10 @@ export async function checkBinding(user: User): Promise<boolean> {
     });
     return false;
   }
-  await updateWhere('users', mine, { 'binding.unchecked': _.remove(), replacedBinding: _.remove() });
+  await updateWhere('users', mine, {
+    'binding.unchecked': _.remove(),
+    replacedBinding: _.remove(),
+  });
   return true;
 }
 
