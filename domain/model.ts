@@ -253,6 +253,16 @@ export interface Order {
   /** Refunded or being refunded; never more than what was paid. */
   refundedFen: Fen;
   /**
+   * The group this order opened or joined (domain/groups.ts). WAITING: not shippable until the
+   * group succeeds; FAILED: refunded in full.
+   */
+  group?: {
+    groupId: string;
+    campaignId: string;
+    leader: boolean;
+    state: 'WAITING' | 'SUCCEEDED' | 'FAILED';
+  };
+  /**
    * When refundedFen last changed on an order with an inviter: its commission has the change to
    * follow (lib/distribution/commission.ts followRefunds clears it; the timer if a crash came first).
    */

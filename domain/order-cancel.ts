@@ -9,6 +9,10 @@ export const CANCEL_REASONS = {
     event: 'cancel',
     text: '新人价仅限首单：你已支付了另一笔订单，本单已自动取消，如已付款将原路退回',
   },
+  GROUP_CLOSED: {
+    event: 'cancel',
+    text: '拼团已结束，未支付的订单已自动取消，如已付款将原路退回',
+  },
   // Orders that were never fully placed (the buyer was told why; they are not listed).
   CREATE_FAILED: { event: 'abandon', text: '下单未完成，已自动取消' },
   PAYMENT_FAILED: { event: 'abandon', text: '发起支付失败，订单已取消' },
@@ -16,6 +20,7 @@ export const CANCEL_REASONS = {
   PRICE_CHANGED: { event: 'abandon', text: '价格有变化，下单未完成' },
   COUPON_UNAVAILABLE: { event: 'abandon', text: '优惠券不可用，下单未完成' },
   CAMPAIGN_UNITS_HELD: { event: 'abandon', text: '活动名额暂被占用，下单未完成' },
+  GROUP_UNAVAILABLE: { event: 'abandon', text: '这个团已满或已结束，下单未完成' },
 } as const satisfies Record<string, { event: OrderEvent; text: string }>;
 
 export type CancelReason = keyof typeof CANCEL_REASONS;

@@ -6,9 +6,11 @@
 export const SHARE_PAGES = {
   home: 'pages/home/index',
   product: 'packages/product/detail/index',
+  group: 'packages/group/index',
 } as const;
 
-export type ShareTarget = { kind: 'home' } | { kind: 'product'; id: string };
+export type ShareTarget =
+  { kind: 'home' } | { kind: 'product'; id: string } | { kind: 'group'; id: string };
 
 /** Characters WeChat allows in a scene (wxacode.getUnlimited). */
 export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
@@ -25,6 +27,7 @@ export function channelScene(channel: string): string {
 /** The page a target opens, without a leading slash, and its parameters. */
 export function targetPage(target: ShareTarget): { page: string; params: Record<string, string> } {
   if (target.kind === 'product') return { page: SHARE_PAGES.product, params: { id: target.id } };
+  if (target.kind === 'group') return { page: SHARE_PAGES.group, params: { id: target.id } };
   return { page: SHARE_PAGES.home, params: {} };
 }
 

@@ -37,7 +37,8 @@ import { distributionSettings } from '../lib/distribution/settings';
 import { adminOrder, searchOrders } from './orders';
 import { shipOrder } from './ship';
 import { getProduct, listProducts, saveProduct, setProductOnSale, uploadImage } from './products';
-import { refundOrder } from './refund';
+import { refundOrder } from '../lib/payments/refund-order';
+import { closeGroupNow, groupDetail, listGroups } from './groups';
 import { listStaff, removeStaff, saveStaff, whoami } from './staff';
 import { bulkChange, changeStock, listSkus, stockLedger } from './stock';
 
@@ -158,6 +159,10 @@ export const adminHandlers: Handlers<'admin'> = {
   rejectWithdrawal: (input, ctx) => handleWithdrawal(input, false, ctx),
   channelCodes: () => listChannelCodes(),
   saveChannelCode,
+  // Group buying (admin/groups.ts).
+  groups: (input) => listGroups(input),
+  groupDetail: ({ groupId }, ctx) => groupDetail(groupId, ctx),
+  closeGroup: ({ groupId }, ctx) => closeGroupNow(groupId, ctx),
   // Subscription messages (admin/notices.ts).
   noticeTemplates: () => listNoticeTemplates(),
   saveNoticeTemplate,

@@ -5,12 +5,14 @@ import type { ShipmentView } from '../../domain/api/views';
 import type { Order } from '../../domain/model';
 import { AppError } from '../../domain/result';
 import { expressCompany } from '../../domain/shipping';
-import { findById } from '../lib/infra/db';
+import { _, findById } from '../lib/infra/db';
 import type { Context } from '../lib/infra/router';
 import { pendingUpload, uploadShipment } from '../lib/order/shipping-upload';
 import { transition } from '../lib/order/transition';
 import { noticeShipped } from '../lib/notices/order-notices';
 import { orderDetail } from '../lib/views/order-views';
+
+const GROUP_WAITING = '拼团中的订单要等成团后才能发货';
 
 export async function shipOrder(
   { orderId, company, trackingNo }: { orderId: string; company: string; trackingNo: string },
@@ -21,6 +23,7 @@ export async function shipOrder(
   const order = await findById<Order>('orders', orderId);
   if (!order) throw new AppError('ORDER_NOT_FOUND');
   if (order.status !== 'PAID') throw new AppError('ORDER_STATE', '只有待发货的订单可以发货');
+  if (order.group?.state === 'WAITING') throw new AppError('ORDER_STATE', GROUP_WAITING);
   const shipping = {
     company: express.name,
     companyCode: express.code,
@@ -32,9 +35,10 @@ export async function shipOrder(
   // Conditional on PAID: an order whose full refund was recorded meanwhile is REFUNDING.
   // The shipped notice is owed in the same write (the timer writes it if this call dies first).
   const owed = { noticeOwed: 'ORDER_SHIPPED' };
-  if (
-    !(await transition(order, 'ship', ctx.openid, ctx.now, { shipping, shippingUpload, ...owed }))
-  )
+  // Not while its group is open (the condition is in the same write as the shipment).
+  const notWaiting = { 'group.state': _.neq('WAITING') };
+  const fields = { shipping, shippingUpload, ...owed };
+  if (!(await transition(order, 'ship', ctx.openid, ctx.now, fields, undefined, notWaiting)))
     throw new AppError('ORDER_STATE', '订单状态已变化（可能正在退款），未发货');
   const shipped: Order = { ...order, status: 'SHIPPED', shipping, shippingUpload };
   const upload = await uploadShipment(shipped, ctx.now);

@@ -3,7 +3,7 @@
 import type { Product, Sku, User } from '../../domain/model';
 import { AppError } from '../../domain/result';
 import { cards, categories, detail } from '../lib/catalog/cards';
-import { withPromos } from '../lib/catalog/showcase';
+import { groupOffer, withPromos } from '../lib/catalog/showcase';
 import { FEED_PAGE, feedPage, homeFor, storefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
 import { _, aggregateRows, findById } from '../lib/infra/db';
@@ -70,7 +70,9 @@ export const main = createHandler('catalog', {
       campaigns,
       skus.map((sku) => ({ sku, product })),
     );
-    return withPromos(detail(product, skus), product, skus, campaigns, facts);
+    const group = groupOffer(skus, campaigns, facts);
+    const view = withPromos(detail(product, skus), product, skus, campaigns, facts);
+    return group ? { ...view, group } : view;
   },
 
   async search({ keyword }) {

@@ -51,7 +51,7 @@ async function ownOrder(orderId: string, ctx: Context): Promise<Order> {
 export const main = createHandler('order', {
   // The lines, what pricing needs and the buyer's unpaid orders are read together, then the
   // allowances the lines would use.
-  async quote({ lines, coupon }, ctx) {
+  async quote({ lines, coupon, group }, ctx) {
     const [resolved, { campaigns, user, facts }, unpaid] = await Promise.all([
       resolveLines(ctx.openid, lines),
       loadPricing(ctx.openid, ctx.now),
@@ -69,6 +69,15 @@ export const main = createHandler('order', {
       facts,
       campaigns,
       coupon,
+      ...(group
+        ? {
+            group: {
+              campaignId: group.campaignId,
+              groupId: group.groupId ?? 'new',
+              leader: !group.groupId,
+            },
+          }
+        : {}),
     });
     return {
       ...view,

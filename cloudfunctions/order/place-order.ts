@@ -23,11 +23,16 @@ import { ADDRESS_BOOK_SIZE } from '../../domain/address';
 import type { Address, Order, User } from '../../domain/model';
 import { fen, ZERO } from '../../domain/money';
 import { CANCEL_REASONS, isCancelReason, type CancelReason } from '../../domain/order-cancel';
-import { quote, type Quote, type QuoteInputLine } from '../../domain/pricing/quote';
+import {
+  quote,
+  type Quote,
+  type QuoteContext,
+  type QuoteInputLine,
+} from '../../domain/pricing/quote';
 import { AppError, ERROR_MESSAGES, type ErrorCode } from '../../domain/result';
 import { resolveLines } from '../lib/catalog/lines';
 import { holdStock } from '../lib/catalog/stock';
-import { releaseClaims, takeClaims } from '../lib/claims/registry';
+import { reasonWhenLost, releaseClaims, takeClaims } from '../lib/claims/registry';
 import { db } from '../lib/infra/cloud';
 import { _, findById, insertOnce, updateWhere } from '../lib/infra/db';
 import type { Context } from '../lib/infra/router';
@@ -45,6 +50,8 @@ export interface PlaceOrderInput {
   remark: string;
   coupon: string;
   expectedTotalFen?: number;
+  /** Opens a group of this campaign (no groupId) or joins one. */
+  group?: { campaignId: string; groupId?: string };
 }
 
 /** How many times a lost claim may send us back to re-price. */
@@ -85,7 +92,8 @@ async function place(
     );
   const lines = resolved.map((l) => ({ product: l.product!, sku: l.sku!, qty: l.qty }));
   await addAllowances(facts, campaigns, lines);
-  const pricing = { lines, facts, campaigns, expected: input.expectedTotalFen };
+  const group = groupOf(input, orderId);
+  const pricing = { lines, facts, campaigns, expected: input.expectedTotalFen, group };
   const exclude: string[] = [];
   let coupon = input.coupon;
   let priced = price(pricing, coupon, exclude);
@@ -104,6 +112,7 @@ async function place(
     refundedFen: ZERO,
     newBuyer: facts.user.isNewUser,
     ...attributionOf(user, ctx.now),
+    ...(group ? { group: { ...group, state: 'WAITING' as const } } : {}),
     history: [{ from: null, to: 'CREATING', at: ctx.now, by: ctx.openid }],
   };
   if (!(await insertOnce('orders', order as unknown as { _id: string })))
@@ -120,6 +129,8 @@ async function place(
     if (!lost) break;
     // Abandoning gives back everything taken (the cancelled effects); pricing again first gives
     // back what was taken here (no stock is held yet).
+    const cannotDoWithout = reasonWhenLost(lost.claim);
+    if (cannotDoWithout) return abandon(order, ctx, cannotDoWithout);
     if (lost.result === 'held') return abandon(order, ctx, 'CAMPAIGN_UNITS_HELD');
     let why: string | undefined;
     if (lost.claim.kind === 'COUPON') {
@@ -205,11 +216,28 @@ interface PricingInput {
   facts: PricingFacts;
   campaigns: Campaign[];
   expected?: number;
+  group?: QuoteContext['group'];
+}
+
+/** A group order's group: the one it joins, or the one it opens (its id from the order's). */
+function groupOf(input: PlaceOrderInput, orderId: string): QuoteContext['group'] {
+  if (!input.group) return undefined;
+  if (input.lines.source !== 'buyNow')
+    throw new AppError('INVALID_INPUT', '拼团商品请直接购买，不能从购物车结算');
+  const { campaignId, groupId } = input.group;
+  return { campaignId, groupId: groupId ?? `g-${orderId}`, leader: !groupId };
 }
 
 /** Prices the lines (pure: everything was read); refuses when the buyer was shown another total. */
 function price(p: PricingInput, coupon: string, exclude: string[], why?: string): Quote {
-  const priced = quote(p.lines, { facts: p.facts, campaigns: p.campaigns, coupon, exclude });
+  const priced = quote(p.lines, {
+    facts: p.facts,
+    campaigns: p.campaigns,
+    coupon,
+    exclude,
+    ...(p.group ? { group: p.group } : {}),
+  });
+  if (priced.groupProblem) throw new AppError('GROUP_UNAVAILABLE', priced.groupProblem);
   if (priced.couponProblem) throw new AppError('COUPON_UNAVAILABLE', priced.couponProblem);
   if (p.expected !== undefined && priced.totalFen !== p.expected) {
     throw new AppError('PRICE_CHANGED', why ? `${why}，价格有变化，请确认后重新提交` : undefined, {

@@ -2,6 +2,7 @@
 // once, reused), a product poster's contents, and 我的推广: whom they brought, the commissions
 // those orders earned, withdrawals. Who is calling comes from the cloud context only.
 import { mayEarn } from '../../domain/distribution';
+import type { Group } from '../../domain/groups';
 import type { Commission, Distributor, Product, Sku, User, Withdrawal } from '../../domain/model';
 import { fen } from '../../domain/money';
 import { AppError } from '../../domain/result';
@@ -47,6 +48,10 @@ export const main = createHandler('share', {
     if (target.kind === 'product') {
       const product = await findById<Product>('products', target.id);
       if (!product || product.status !== 'ON') throw new AppError('PRODUCT_UNAVAILABLE');
+    }
+    if (target.kind === 'group') {
+      const group = await findById<Group>('groups', target.id);
+      if (!group || group.status !== 'OPEN') throw new AppError('GROUP_UNAVAILABLE');
     }
     const code = await ensureCode(userCode(target, ctx.openid, ctx.now));
     const fileId = await codeImage(code, ctx.now);

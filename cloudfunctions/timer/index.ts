@@ -13,6 +13,8 @@
 //   - commissions whose after-sale window ended settle into their distributor's balance, and
 //     refunds a crash kept their commission from following are followed;
 //   - bindings a crash left before their cycle check are checked (and undone if they close one);
+//   - groups past their deadline (or that staff asked to close) close, closed groups' refunds a
+//     crash or a refused refund left are made, groups ending soon remind their members;
 //   - reminders people asked for fire (a flash sale started, a SKU back in stock), then
 //     subscription messages due are sent (at most once: stale claims are marked, not resent);
 //   - the home page's snapshot is rebuilt.
@@ -28,6 +30,10 @@ import {
   settleCommission,
 } from '../lib/distribution/commission';
 import { checkBinding, UNCHECKED_BINDINGS } from '../lib/users/attribution';
+import type { Group } from '../../domain/groups';
+import { closeIfDue, GROUPS_DUE_TO_CLOSE } from '../lib/groups/close';
+import { DUE_FOR_REMINDER, remindIfClose } from '../lib/groups/notices';
+import { settleGroup } from '../lib/groups/settle';
 import { markUnconfirmed, sendMessage, SENDING_STALE_MS } from '../lib/notices/sender';
 import { noticeTemplates } from '../lib/notices/templates';
 import { noticeRefunded, noticeShipped } from '../lib/notices/order-notices';
@@ -189,6 +195,36 @@ export async function main(event: unknown) {
         sortBy: '_id',
         label: 'binding check',
         step: (user) => checkBinding(user),
+      },
+      deadline,
+    ),
+    groupsClosed: await forEachDue<Group>(
+      {
+        collection: 'groups',
+        where: GROUPS_DUE_TO_CLOSE(at),
+        sortBy: '_id',
+        label: 'group close',
+        step: async (group) => (await closeIfDue(group, at)) === 'closed',
+      },
+      deadline,
+    ),
+    groupsSettled: await forEachDue<Group>(
+      {
+        collection: 'groups',
+        where: { status: _.in(['SUCCEEDED', 'FAILED']), unsettledCount: _.gt(0) },
+        sortBy: '_id',
+        label: 'group settle',
+        step: async (group) => (await settleGroup(group, at)) > 0,
+      },
+      deadline,
+    ),
+    groupReminders: await forEachDue<Group>(
+      {
+        collection: 'groups',
+        where: DUE_FOR_REMINDER(at),
+        sortBy: '_id',
+        label: 'group reminder',
+        step: (group) => remindIfClose(group, at),
       },
       deadline,
     ),

@@ -15,6 +15,7 @@ import {
   cartInputs,
   catalogInputs,
   couponInputs,
+  groupInputs,
   noticeInputs,
   orderInputs,
   shareInputs,
@@ -23,6 +24,9 @@ import {
 import type { DistributionSettings } from '../distribution';
 import type {
   AdminCampaignView,
+  AdminGroupView,
+  GroupSummaryView,
+  GroupView,
   AdminDistributorView,
   ChannelCodeView,
   CommissionView,
@@ -126,6 +130,11 @@ export const API = {
     optIns: returns<Record<string, number>>()(noticeInputs.optIns),
     remind: returns<{ reminding: true }>()(noticeInputs.remind),
   },
+  group: {
+    detail: returns<GroupView>()(groupInputs.detail),
+    mine: returns<{ items: GroupSummaryView[]; nextCursor: number | null }>()(groupInputs.mine),
+    pick: returns<{ groupId: string | null }>()(groupInputs.pick),
+  },
   share: {
     code: returns<ShareCodeView>()(shareInputs.code),
     poster: returns<PosterView>()(shareInputs.poster),
@@ -200,6 +209,12 @@ export const API = {
     resendNotice: returns<OutboxMessageView>()(adminInputs.resendNotice, MANAGERS),
     pushNotice: returns<{ recipients: number; queued: number }>()(adminInputs.pushNotice, MANAGERS),
     channelCodes: returns<ChannelCodeView[]>()(adminInputs.channelCodes, MANAGERS),
+    groups: returns<{ items: GroupSummaryView[]; nextCursor: number | null }>()(
+      adminInputs.groups,
+      MANAGERS,
+    ),
+    groupDetail: returns<AdminGroupView>()(adminInputs.groupDetail, MANAGERS),
+    closeGroup: returns<AdminGroupView>()(adminInputs.closeGroup, MANAGERS),
     saveChannelCode: returns<ChannelCodeView>()(adminInputs.saveChannelCode, MANAGERS),
   },
 } as const;

@@ -70,10 +70,14 @@ const lines = z.union([
 /** 'auto' (the best usable coupon), 'none', or a coupon id. */
 const coupon = z.string().min(1).max(64).default('auto');
 
+/** A group-buying order: joins this group, or opens a new one without a groupId. */
+const group = z.object({ campaignId: id, groupId: id.optional() }).strict().optional();
+
 export const orderInputs = {
-  quote: z.object({ lines, coupon }),
+  quote: z.object({ lines, coupon, group }),
   create: z.object({
     lines,
+    group,
     requestId,
     address,
     remark: z.string().max(100).default(''),
@@ -110,6 +114,7 @@ export const couponInputs = {
 const shareTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home') }),
   z.object({ kind: z.literal('product'), id }),
+  z.object({ kind: z.literal('group'), id }),
 ]);
 
 const ratePct = z
@@ -131,6 +136,13 @@ export const distributionSettingsSchema = z.object({
 });
 
 const listCursor = z.number().int().min(0).max(100_000).default(0);
+
+export const groupInputs = {
+  detail: z.object({ groupId: id }),
+  mine: z.object({ cursor: listCursor }),
+  /** 一键参团: the open group of this campaign and SKU closest to its next tier. */
+  pick: z.object({ campaignId: id, skuId: id }),
+};
 
 export const shareInputs = {
   /** The caller's QR code for a target (made once, reused). */
@@ -321,6 +333,12 @@ export const adminInputs = {
     id,
     note: z.string().trim().min(1, '请填写不通过的原因').max(100),
   }),
+  groups: z.object({
+    status: z.enum(['PENDING', 'OPEN', 'SUCCEEDED', 'FAILED', 'CANCELLED']).default('OPEN'),
+    cursor: listCursor,
+  }),
+  groupDetail: z.object({ groupId: id }),
+  closeGroup: z.object({ groupId: id }),
   noticeTemplates: z.object({}),
   /** The WeChat template a notice kind uses (and field keys where it numbers them differently). */
   saveNoticeTemplate: z.object({

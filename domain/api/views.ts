@@ -94,6 +94,8 @@ export interface ProductDetailView {
   originalPriceFen?: Fen;
   tags: string[];
   sales: number;
+  /** A group-buying campaign on this product, if one runs. */
+  group?: GroupOfferView;
 }
 
 /** A cart line: what an order line would hold, before pricing, plus the current stock. */
@@ -187,6 +189,8 @@ export interface OrderSummaryView {
   totalFen: Fen;
   itemCount: number;
   lines: { title: string; specText: string; image: string; qty: number; amountFen: Fen }[];
+  /** A group order: its group and where it stands (拼团中 / 拼团成功 / 拼团失败). */
+  group?: { id: string; state: 'WAITING' | 'SUCCEEDED' | 'FAILED'; text: string };
 }
 
 export interface OrderDetailView extends OrderSummaryView {
@@ -576,4 +580,74 @@ export interface ChannelCodeView {
   orders: number;
   paidFen: Fen;
   createdAt: number;
+}
+
+/** A group as its page shows it (domain/groups.ts). */
+export interface GroupView {
+  id: string;
+  campaignId: string;
+  productId: string;
+  skuId: string;
+  title: string;
+  image: string;
+  status: import('../groups').GroupStatus;
+  statusText: string;
+  tiers: { size: number; priceFen: Fen; reached: boolean; current: boolean }[];
+  /** Paid members (the tiers count these) and seats taken (paid + being paid for). */
+  paidCount: number;
+  seatCount: number;
+  maxSize: number;
+  /** The next tier above the paid members, and how many more it needs. */
+  next: { size: number; priceFen: Fen; missing: number } | null;
+  /** What everyone pays now: the tier reached (the first tier's price until then). */
+  currentPriceFen: Fen;
+  deadline: number | null;
+  members: { nickname: string; initial: string; leader: boolean; paid: boolean; me: boolean }[];
+  /** The caller's part in it. */
+  me: { orderId: string; paid: boolean; refundFen: Fen | null } | null;
+  /** The caller could join now. */
+  joinable: boolean;
+  finalTier: { size: number; priceFen: Fen } | null;
+  /** The rules, stated before anyone pays or shares. */
+  rules: string[];
+}
+
+/** A group in a list (my groups; the admin's queue). */
+export interface GroupSummaryView {
+  id: string;
+  title: string;
+  image: string;
+  status: import('../groups').GroupStatus;
+  statusText: string;
+  paidCount: number;
+  maxSize: number;
+  tiersText: string;
+  deadline: number | null;
+  createdAt: number;
+  leader: string;
+}
+
+/** The admin's view of a group: its members, their orders and refunds. */
+export interface AdminGroupView extends GroupView {
+  memberOrders: {
+    orderId: string;
+    nickname: string;
+    state: 'HELD' | 'PAID';
+    orderStatus: string;
+    paidFen: Fen;
+    refundedFen: Fen;
+    settled: boolean;
+  }[];
+  unsettledCount: number;
+  closeRequested: boolean;
+}
+
+/** A product's group-buying offer (its product page entry). */
+export interface GroupOfferView {
+  campaignId: string;
+  label: string;
+  hours: number;
+  endsAt: number;
+  /** Per SKU: its tiers (the first is what everyone pays up front). */
+  skus: { skuId: string; tiers: { size: number; priceFen: Fen }[] }[];
 }

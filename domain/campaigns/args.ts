@@ -3,6 +3,7 @@
 // validates a stored campaign (argsSchema), and, later, the admin page's form fields.
 import { z } from 'zod';
 import type { TierCode } from './tiers';
+import { tiersProblem, type SkuTiers } from '../groups';
 
 export type ArgSpec =
   | { type: 'int'; label: string; min: number; max?: number }
@@ -12,7 +13,8 @@ export type ArgSpec =
   | { type: 'skuPrices'; label: string }
   | { type: 'productIds'; label: string; optional?: boolean }
   | { type: 'tierRates'; label: string }
-  | { type: 'couponList'; label: string };
+  | { type: 'couponList'; label: string }
+  | { type: 'groupTiers'; label: string };
 
 export type ArgSpecs = Record<string, ArgSpec>;
 
@@ -45,7 +47,9 @@ export type ArgValue<S extends ArgSpec> = S extends { type: 'int' | 'fen' | 'per
             ? Partial<Record<TierCode, number>>
             : S extends { type: 'couponList' }
               ? SignupCouponSpec[]
-              : never;
+              : S extends { type: 'groupTiers' }
+                ? SkuTiers[]
+                : never;
 
 export type ArgsOf<A extends ArgSpecs> = { [K in keyof A]: ArgValue<A[K]> };
 
@@ -99,6 +103,26 @@ function schemaOf(spec: ArgSpec): z.ZodTypeAny {
         )
         .min(1)
         .max(10);
+    case 'groupTiers':
+      return z
+        .array(
+          z
+            .object({
+              skuId: id,
+              tiers: z
+                .array(z.object({ size: z.number().int(), priceFen: fenValue(1) }).strict())
+                .superRefine((tiers, ctx) => {
+                  const problem = tiersProblem(tiers as SkuTiers['tiers']);
+                  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+                }),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(100)
+        .refine((rows) => new Set(rows.map((r) => r.skuId)).size === rows.length, {
+          message: '同一规格只能设置一组档位',
+        });
   }
 }
 

@@ -13,6 +13,7 @@ import {
 } from './args';
 import { tierOf, tierRank } from './tiers';
 import type { PaymentStep } from '../pricing/quote';
+import { DEFAULT_GROUP_HOURS, SEAT_HOLD_MS, type GroupTier, type SkuTiers } from '../groups';
 import type { Campaign, PricingFacts, Reward } from './types';
 
 export type { ArgSpec } from './args';
@@ -84,6 +85,11 @@ export interface ActionRuleOf<A extends ArgSpecs> extends RuleBase<A> {
   paymentPlan?(args: ArgsOf<A>, totalFen: Fen, now: number): PaymentStep[];
   reward?(args: ArgsOf<A>, line: RuleLine, campaign: Campaign): Reward | null;
   signupCoupons?(args: ArgsOf<A>): SignupCouponSpec[];
+  /**
+   * A group-buying rule: its special price (the first tier's) applies only to an order that opens
+   * or joins one of its groups, and such an order uses nothing else (see quote's `group`).
+   */
+  group?(args: ArgsOf<A>): { tiersFor(skuId: string): GroupTier[] | null; lifetimeMs: number };
 }
 
 // The registry's view of a rule: arguments already validated against the rule's own specs.
@@ -257,6 +263,24 @@ export const ACTIONS: Record<string, ActionRule> = {
     args: {},
     layer: 'shipping',
   }),
+  GROUP_BUY: action({
+    code: 'GROUP_BUY',
+    label: '阶梯拼团',
+    description:
+      '开团或参团时按第一档价格支付，成团后按达到的最高档价格退还差价；未达第一档全额退款（10 分钟内支付）',
+    args: {
+      tiers: { type: 'groupTiers', label: '规格与档位（人数:价格）' },
+      hours: { type: 'int', label: '成团时限（小时）', min: 1, max: 168 },
+    },
+    layer: 'special',
+    specialPrice: (args, line) =>
+      args.tiers.find((t) => t.skuId === line.skuId)?.tiers[0]?.priceFen ?? null,
+    paymentWindowMs: () => SEAT_HOLD_MS,
+    group: (args) => ({
+      tiersFor: (skuId) => args.tiers.find((t) => t.skuId === skuId)?.tiers ?? null,
+      lifetimeMs: (args.hours || DEFAULT_GROUP_HOURS) * 60 * 60 * 1000,
+    }),
+  }),
   PAY_WITHIN: action({
     code: 'PAY_WITHIN',
     label: '限时支付',
@@ -375,6 +399,15 @@ export function featuredPrices(campaign: Campaign): Map<string, Fen> {
   return prices;
 }
 
+/** A group-buying campaign's rule (its tiers and lifetime), or null for any other campaign. */
+export function groupRule(campaign: Campaign) {
+  for (const a of campaign.actions) {
+    const group = actionRule(a.code).group?.(a.args);
+    if (group) return group;
+  }
+  return null;
+}
+
 /** Whether a price won in this campaign ends when the buyer pays any order (new-user prices). */
 export function endsAtFirstPayment(campaign: Campaign): boolean {
   return campaign.conditions.some((r) => conditionRule(r.code).endsAtFirstPayment === true);
@@ -414,6 +447,7 @@ export function referencedIds(campaign: Campaign): { productIds: string[]; skuId
       if (spec.type === 'productIds')
         for (const id of (value as string[] | undefined) ?? []) productIds.add(id);
       if (spec.type === 'skuPrices') for (const p of value as SkuPrice[]) skuIds.add(p.skuId);
+      if (spec.type === 'groupTiers') for (const t of value as SkuTiers[]) skuIds.add(t.skuId);
       if (spec.type === 'couponList')
         for (const c of value as SignupCouponSpec[])
           for (const id of c.productIds ?? []) productIds.add(id);

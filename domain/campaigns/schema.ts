@@ -15,6 +15,7 @@ const KINDS = [
   'ORDER_DISCOUNT',
   'FULL_RETURN',
   'SIGNUP_PACK',
+  'GROUP_BUY',
 ] as const;
 
 function ruleRef(registry: Record<string, ConditionRule | ActionRule>, what: string) {

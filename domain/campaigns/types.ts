@@ -14,7 +14,8 @@ export type CampaignKind =
   | 'REPEAT_DISCOUNT'
   | 'ORDER_DISCOUNT'
   | 'FULL_RETURN'
-  | 'SIGNUP_PACK';
+  | 'SIGNUP_PACK'
+  | 'GROUP_BUY';
 
 export interface RuleRef {
   code: string;
@@ -111,7 +112,30 @@ export type Claim =
       /** From a new-user campaign: valid only while the buyer has paid no other order. */
       newUserOnly?: true;
     }
-  | { kind: 'COUPON'; couponId: string };
+  | { kind: 'COUPON'; couponId: string }
+  | GroupSeatClaim;
+
+/**
+ * A seat in a group (domain/groups.ts): the leader's order creates the group with its seat; a
+ * joiner's order takes one of the group's seats. Held while the order is unpaid.
+ */
+export interface GroupSeatClaim {
+  kind: 'GROUP_SEAT';
+  campaignId: string;
+  groupId: string;
+  leader: boolean;
+  qty: number;
+  /** What the leader's order creates the group from. */
+  opens?: {
+    productId: string;
+    skuId: string;
+    title: string;
+    image: string;
+    tiers: import('../groups').GroupTier[];
+    lifetimeMs: number;
+    campaignEndsAt: number;
+  };
+}
 
 /** What the engine knows about the buyer. */
 export interface UserFacts {

@@ -119,6 +119,56 @@ export const NOTICE_KINDS = {
     page: (e) => `packages/product/detail/index?id=${e.productId}`,
     fill: (e) => ({ product: e.product, spec: e.spec || '默认', time: timeValue(e.at) }),
   }),
+  GROUP_RESULT: kind<{
+    groupId: string;
+    product: string;
+    succeeded: boolean;
+    /** Members paid, and the tier's price everyone ends up paying (when it succeeded). */
+    members: number;
+    priceFen?: Fen;
+    refundFen: Fen;
+    at: number;
+  }>({
+    title: '拼团结果通知',
+    askedWhen: '开团或参团付款时',
+    fields: [
+      { name: 'product', key: 'thing1', label: '商品' },
+      { name: 'result', key: 'phrase2', label: '拼团结果' },
+      { name: 'refund', key: 'amount3', label: '退款金额' },
+      { name: 'note', key: 'thing4', label: '说明' },
+    ],
+    page: (e) => `packages/group/index?id=${e.groupId}`,
+    fill: (e) => ({
+      product: e.product,
+      result: e.succeeded ? '拼团成功' : '拼团失败',
+      refund: amountValue(e.refundFen),
+      note: e.succeeded
+        ? `${e.members}人成团，每件${amountValue(e.priceFen ?? (0 as Fen))}，差价原路退回`
+        : '未达到成团人数，已全额原路退款',
+    }),
+  }),
+  GROUP_CLOSING: kind<{
+    groupId: string;
+    product: string;
+    /** Members still missing for the next tier, and its price. */
+    missing: number;
+    nextPriceFen: Fen;
+    deadline: number;
+  }>({
+    title: '拼团即将结束提醒',
+    askedWhen: '开团或参团付款时',
+    fields: [
+      { name: 'product', key: 'thing1', label: '商品' },
+      { name: 'progress', key: 'thing2', label: '拼团进度' },
+      { name: 'deadline', key: 'time3', label: '结束时间' },
+    ],
+    page: (e) => `packages/group/index?id=${e.groupId}`,
+    fill: (e) => ({
+      product: e.product,
+      progress: `再邀${e.missing}人每件降到${amountValue(e.nextPriceFen)}`,
+      deadline: timeValue(e.deadline),
+    }),
+  }),
 };
 
 export type NoticeKindName = keyof typeof NOTICE_KINDS;
@@ -131,7 +181,6 @@ export type NoticeEventOf<K extends NoticeKindName> = Parameters<
  * template ids ahead.
  */
 export const PLANNED_NOTICE_KINDS = {
-  GROUP_RESULT: '拼团结果通知',
   FINAL_PAYMENT_OPEN: '尾款支付开始提醒',
   FINAL_PAYMENT_CLOSING: '尾款支付即将截止',
   ASSIST_DONE: '助力完成通知',

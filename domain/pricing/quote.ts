@@ -11,7 +11,9 @@
 //   4. coupon: one per order, its threshold measured after layers 1-2;
 //   5. shipping: flat fee below the free threshold, waived by FREE_SHIPPING on a used campaign.
 // Ties go to the campaign with the higher priority, then the smaller id, so the result does not
-// depend on the order of lines or campaigns.
+// depend on the order of lines or campaigns. A group order (context.group) is priced by its
+// group-buying campaign alone, whose special price is the first tier's; other orders never use
+// group-buying campaigns.
 import { UNPAID_TIMEOUT_MS } from '../order-status';
 import { ZERO, addFen, fen, mulFen, splitProportionally, type Fen } from '../money';
 import type { Adjustment, OrderLine, Product, Sku } from '../model';
@@ -19,12 +21,13 @@ import {
   actionRule,
   conditionRule,
   endsAtFirstPayment,
+  groupRule,
   percentOff,
   userConditionsPass,
   type AllowanceRef,
   type RuleLine,
 } from '../campaigns/rules';
-import type { Campaign, Claim, PricingFacts, Reward } from '../campaigns/types';
+import type { Campaign, Claim, GroupSeatClaim, PricingFacts, Reward } from '../campaigns/types';
 import { SHIPPING_RULE } from './shipping';
 
 /** Flat-rate shipping, free from a goods amount (its own module: the cart page uses it alone). */
@@ -71,6 +74,8 @@ export interface Quote {
   coupons: CouponOption[];
   /** Set when the asked-for coupon cannot be used on this cart. */
   couponProblem?: string;
+  /** Set when the order cannot open or join the asked-for group (campaign over, SKU not in it). */
+  groupProblem?: string;
 }
 
 /**
@@ -95,6 +100,12 @@ export interface QuoteContext {
   coupon?: 'auto' | 'none' | string;
   /** Campaigns to leave out (e.g. one whose limit ran out while ordering). */
   exclude?: string[];
+  /**
+   * The order opens (leader) or joins a group of this group-buying campaign: it is priced by that
+   * campaign alone (no coupon, no other campaign) and claims the seat. Without it, group-buying
+   * campaigns price nothing.
+   */
+  group?: { campaignId: string; groupId: string; leader: boolean };
 }
 
 export function specText(product: Pick<Product, 'specs'>, sku: Pick<Sku, 'specValues'>): string {
@@ -137,6 +148,7 @@ export function quote(
         !excluded.has(c._id),
     )
     .filter((c) => userConditionsPass(c, facts))
+    .filter((c) => (context.group ? c._id === context.group.campaignId : !groupRule(c)))
     .sort(byPreference);
   const remaining = new Map<string, number>();
   const allowanceClaims = new Map<string, Extract<Claim, { kind: 'ALLOWANCE' }>>();
@@ -187,8 +199,8 @@ export function quote(
       ? ZERO
       : SHIPPING_RULE.feeFen;
 
-  const coupons = couponOptions(facts, drafts, payable);
-  const wanted = context.coupon ?? 'auto';
+  const coupons = context.group ? [] : couponOptions(facts, drafts, payable);
+  const wanted = context.group ? 'none' : (context.coupon ?? 'auto');
   let chosen: CouponOption | undefined;
   let couponProblem: string | undefined;
   if (wanted === 'auto') {
@@ -225,6 +237,7 @@ export function quote(
   );
   const goodsFen = addFen(...drafts.map((l) => mulFen(l.unitPriceFen, l.qty)));
   const totalFen = addFen(payable, shippingFen);
+  const seat = context.group ? groupSeat(context.group, active, drafts) : null;
 
   return {
     lines: drafts.map(({ special: _s, used: _u, ...line }) => line),
@@ -236,6 +249,7 @@ export function quote(
     claims: [
       ...allowanceClaims.values(),
       ...(chosen ? [{ kind: 'COUPON' as const, couponId: chosen.id }] : []),
+      ...(seat && 'claim' in seat ? [seat.claim] : []),
     ],
     rewards: rewardsFor(active, drafts, facts, payable, orderAdjustments),
     paymentWindowMs: Math.min(UNPAID_TIMEOUT_MS, ...windows),
@@ -243,6 +257,46 @@ export function quote(
     couponId: chosen?.id ?? null,
     coupons,
     ...(couponProblem ? { couponProblem } : {}),
+    ...(seat && 'problem' in seat ? { groupProblem: seat.problem } : {}),
+  };
+}
+
+/** The seat a group order claims: one line, priced by the group's campaign. */
+function groupSeat(
+  group: NonNullable<QuoteContext['group']>,
+  active: Campaign[],
+  drafts: Draft[],
+): { claim: GroupSeatClaim } | { problem: string } {
+  const campaign = active.find((c) => c._id === group.campaignId);
+  const rule = campaign && groupRule(campaign);
+  if (!campaign || !rule) return { problem: '拼团活动已结束' };
+  const [line] = drafts;
+  const tiers = line && rule.tiersFor(line.skuId);
+  if (drafts.length !== 1 || !tiers || !line.used.some((c) => c._id === campaign._id))
+    return { problem: '该规格不参加拼团' };
+  // Every unit at the group's price (a per-user limit may leave some at the list price).
+  if (line.amountFen !== tiers[0].priceFen * line.qty) return { problem: '超出拼团限购数量' };
+  return {
+    claim: {
+      kind: 'GROUP_SEAT',
+      campaignId: campaign._id,
+      groupId: group.groupId,
+      leader: group.leader,
+      qty: line.qty,
+      ...(group.leader
+        ? {
+            opens: {
+              productId: line.productId,
+              skuId: line.skuId,
+              title: line.title,
+              image: line.image,
+              tiers,
+              lifetimeMs: rule.lifetimeMs,
+              campaignEndsAt: campaign.endsAt,
+            },
+          }
+        : {}),
+    },
   };
 }
 

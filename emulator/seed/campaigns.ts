@@ -17,6 +17,7 @@ export const SEED_CAMPAIGN_IDS = {
   fullReturn: 'cmp-full-return',
   signupPack: 'cmp-signup-pack',
   orderDiscount: 'cmp-199-minus-20',
+  group: 'cmp-group',
 } as const;
 
 export function seedCampaigns(now: number): Campaign[] {
@@ -166,6 +167,33 @@ export function seedCampaigns(now: number): Campaign[] {
       priority: 0,
       conditions: [{ code: 'MIN_SPEND', args: { amountFen: 19900 } }],
       actions: [{ code: 'AMOUNT_OFF_ORDER', args: { amountFen: 2000 } }],
+    },
+    {
+      _id: SEED_CAMPAIGN_IDS.group,
+      kind: 'GROUP_BUY',
+      title: '每日坚果阶梯拼团',
+      label: '拼团价',
+      ...always,
+      priority: 0,
+      conditions: [],
+      actions: [
+        {
+          code: 'GROUP_BUY',
+          args: {
+            tiers: [
+              {
+                skuId: 'p-mixed-nuts-1',
+                tiers: [
+                  { size: 3, priceFen: 2990 },
+                  { size: 5, priceFen: 2490 },
+                  { size: 10, priceFen: 1990 },
+                ],
+              },
+            ],
+            hours: 24,
+          },
+        },
+      ],
     },
   ];
 }

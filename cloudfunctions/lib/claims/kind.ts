@@ -28,6 +28,11 @@ export interface ClaimKind<C extends Claim = Claim> {
   /** Shared by every buyer (a quota): taken after the buyer's own claims, so a buyer who will be
    * refused for their own limit never holds units others could have had. */
   shared(claim: C): boolean;
+  /**
+   * The order cannot do without it (a group seat): when it is gone the order is not placed, with
+   * this reason, instead of being priced again without it.
+   */
+  whenLost?: CancelReason;
   take(claim: C, ctx: TakeContext): Promise<TakeResult>;
   /** The order was cancelled or never placed: give it back. */
   release(claim: C, orderId: string): Promise<void>;

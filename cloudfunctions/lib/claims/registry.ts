@@ -5,11 +5,13 @@ import type { CancelReason } from '../../../domain/order-cancel';
 import type { Order, User } from '../../../domain/model';
 import { allowanceClaims } from './allowance';
 import { couponClaims } from './coupon';
+import { groupSeatClaims } from './group-seat';
 import type { ClaimKind, TakeContext, TakeResult } from './kind';
 
 const CLAIM_KINDS: { [K in Claim['kind']]: ClaimKind<Extract<Claim, { kind: K }>> } = {
   ALLOWANCE: allowanceClaims,
   COUPON: couponClaims,
+  GROUP_SEAT: groupSeatClaims,
 };
 
 function kindOf<C extends Claim>(claim: C): ClaimKind<C> {
@@ -34,6 +36,9 @@ export async function takeClaims(
   }
   return null;
 }
+
+/** The reason an order is not placed when this claim is lost, if the order cannot do without it. */
+export const reasonWhenLost = (claim: Claim): CancelReason | undefined => kindOf(claim).whenLost;
 
 export async function releaseClaims(claims: Claim[], orderId: string): Promise<void> {
   await Promise.all(claims.map((c) => kindOf(c).release(c, orderId)));

@@ -78,4 +78,13 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ fields: ['openid'] }, { fields: ['sourceOrderId'] }, { fields: ['status'] }],
   },
   { name: 'coupon_templates', indexes: [{ fields: ['status'] }] },
+  /** Group buying: one document per group with its members (lib/groups, claims/group-seat.ts). */
+  {
+    name: 'groups',
+    indexes: [
+      { fields: ['status', 'deadline'] },
+      { fields: ['members.openid'] },
+      { fields: ['campaignId', 'skuId', 'status'] },
+    ],
+  },
 ];

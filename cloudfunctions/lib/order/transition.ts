@@ -24,6 +24,8 @@ export async function transition(
   at: number,
   fields: Record<string, unknown> = {},
   reason?: string,
+  /** More conditions the order must meet in the same update (e.g. not waiting for its group). */
+  also: Record<string, unknown> = {},
 ): Promise<boolean> {
   const to = nextStatus(order, event);
   const change =
@@ -32,7 +34,7 @@ export async function transition(
       : { from: order.status, to, at, by, reason };
   const updated = await updateWhere(
     'orders',
-    { _id: order._id, status: order.status },
+    { ...also, _id: order._id, status: order.status },
     { ...fields, status: to, history: _.push(change) },
   );
   return updated === 1;

@@ -20,7 +20,25 @@ export function orderSummary(order: Order): OrderSummaryView {
       qty: l.qty,
       amountFen: l.amountFen,
     })),
+    ...(order.group ? { group: groupOfOrder(order.group, order.status) } : {}),
   };
+}
+
+const GROUP_STATE_TEXT = {
+  WAITING: '拼团中，成团后发货',
+  SUCCEEDED: '拼团成功',
+  FAILED: '拼团未成功，已全额退款',
+} as const;
+
+function groupOfOrder(group: NonNullable<Order['group']>, status: Order['status']) {
+  // An order that was never paid never counted in its group.
+  const text =
+    status === 'UNPAID'
+      ? '拼团中，付款后占座'
+      : status === 'CANCELLED'
+        ? '未付款，未参团'
+        : GROUP_STATE_TEXT[group.state];
+  return { id: group.groupId, state: group.state, text };
 }
 
 export function orderDetail(order: Order, now: number): OrderDetailView {

@@ -1,4 +1,5 @@
-// A staff refund, full or partial, in steps that survive a crash and a retry:
+// A refund, full or partial (staff's, or a group's closing), in steps that survive a crash and a
+// retry:
 //   1. one transaction records the refund (id from the request id) and adds its amount to the
 //      order's refunded total, refusing anything beyond what was paid; a refund of everything
 //      that is left also moves the order to REFUNDING in the same transaction, so it can no
@@ -11,17 +12,17 @@
 // The refund notice (payNotify) then marks it SUCCESS and a full refund's order REFUNDED.
 // Retrying the same request resumes a refund that stopped after step 1.
 import { createHash } from 'node:crypto';
-import type { Order, Refund } from '../../domain/model';
-import { fen, type Fen } from '../../domain/money';
-import { nextStatus, PAID_STATUSES } from '../../domain/order-status';
-import { AppError } from '../../domain/result';
-import { db } from '../lib/infra/cloud';
-import { findById, updateWhere } from '../lib/infra/db';
-import type { Context } from '../lib/infra/router';
-import { followRefunds } from '../lib/distribution/commission';
-import { runEffects } from '../lib/order/effects/run';
-import { transition } from '../lib/order/transition';
-import { isDefiniteFailure, requestRefund } from '../lib/payments/cloud-pay';
+import type { Order, Refund } from '../../../domain/model';
+import { fen, type Fen } from '../../../domain/money';
+import { nextStatus, PAID_STATUSES } from '../../../domain/order-status';
+import { AppError } from '../../../domain/result';
+import { db } from '../infra/cloud';
+import { findById, updateWhere } from '../infra/db';
+import type { Context } from '../infra/router';
+import { followRefunds } from '../distribution/commission';
+import { runEffects } from '../order/effects/run';
+import { transition } from '../order/transition';
+import { isDefiniteFailure, requestRefund } from './cloud-pay';
 
 export interface RefundInput {
   orderId: string;
@@ -39,7 +40,10 @@ export function refundIdFor(orderId: string, requestId: string): string {
 
 const paidOf = (order: Order): Fen => order.payment?.paidFen ?? order.totalFen;
 
-export async function refundOrder(input: RefundInput, ctx: Context): Promise<Refund> {
+/** Who asks (staff's OPENID, or `system:<what>`) and when. */
+export type RefundBy = Pick<Context, 'openid' | 'now'>;
+
+export async function refundOrder(input: RefundInput, ctx: RefundBy): Promise<Refund> {
   const refundId = refundIdFor(input.orderId, input.requestId);
   const { refund, order } = await recordRefund(refundId, input, ctx);
   await followRefundsLater(order, ctx.now);
@@ -87,7 +91,7 @@ async function followRefundsLater(order: Order, at: number): Promise<void> {
 async function recordRefund(
   refundId: string,
   input: RefundInput,
-  ctx: Context,
+  ctx: RefundBy,
 ): Promise<{ refund: Refund; order: Order }> {
   return db.runTransaction(async (t: any) => {
     const existing = (await t.collection('refunds').doc(refundId).get())?.data as Refund | null;
@@ -157,7 +161,7 @@ async function giveBack(refund: Refund, at: number): Promise<void> {
 }
 
 /** A refused full refund puts the order back where it was (re-reading once if it changed). */
-async function abortFullRefund(orderId: string, ctx: Context): Promise<void> {
+async function abortFullRefund(orderId: string, ctx: RefundBy): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const order = (await findById<Order>('orders', orderId))!;
     if (order.status !== 'REFUNDING') return;
