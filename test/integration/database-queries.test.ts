@@ -325,6 +325,17 @@ describe('writes', () => {
       { k: 'a', qty: 1 },
       { k: 'b', qty: 6 },
     ]);
+    // Several fields of the element an $elemMatch found, in one update (as MongoDB allows).
+    await run(
+      cloud,
+      'kv',
+      ['where', { _id: 'ops', lines: cmd('elemMatch', [{ k: 'a', qty: 1 }]) }],
+      ['update', { data: { 'lines.$.qty': 2, 'lines.$.done': true } }],
+    );
+    expect((await run(cloud, 'kv', ['doc', 'ops'], ['get'])).data.lines).toEqual([
+      { k: 'a', qty: 2, done: true },
+      { k: 'b', qty: 6 },
+    ]);
   });
 
   it('set replaces the document (upsert when missing) and reports created/updated', async () => {
