@@ -7,6 +7,8 @@ export default defineAppConfig({
     { root: 'packages/checkout', pages: ['index'] },
     { root: 'packages/orders', pages: ['list/index', 'detail/index'] },
     { root: 'packages/coupons', pages: ['center/index', 'mine/index'] },
+    // Group buying: a group's page (the link that is shared) and my groups.
+    { root: 'packages/group', pages: ['index', 'mine/index'] },
     // Sharers: 我的推广 (invitees, commission, withdrawals) and the product poster.
     { root: 'packages/promote', pages: ['index', 'poster/index'] },
     // Staff only: stock, staff and roles (more sections come with later issues).
@@ -30,6 +32,7 @@ export default defineAppConfig({
         'withdrawals/index',
         'channels/index',
         'notices/index',
+        'groups/index',
       ],
     },
   ],

@@ -140,6 +140,8 @@ export interface QuoteView {
   coupons: CouponOption[];
   couponId: string | null;
   couponProblem?: string;
+  /** A group order that cannot open or join its group as asked (campaign over, SKU not in it). */
+  groupProblem?: string;
   /** How long the order may stay unpaid (shorter for flash sales). */
   paymentWindowMs: number;
   /** How the buyer pays: one step due now (totalFen), and any later ones. */

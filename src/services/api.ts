@@ -25,8 +25,11 @@ export const api = {
   setCartQty: (skuId: string, qty: number) => callCloud('cart', 'setQty', { skuId, qty }),
   removeFromCart: (skuIds: string[]) => callCloud('cart', 'remove', { skuIds }),
 
-  quote: (lines: InputOf<'order', 'quote'>['lines'], coupon = 'auto') =>
-    callCloud('order', 'quote', { lines, coupon }),
+  quote: (
+    lines: InputOf<'order', 'quote'>['lines'],
+    coupon = 'auto',
+    group?: InputOf<'order', 'quote'>['group'],
+  ) => callCloud('order', 'quote', { lines, coupon, ...(group ? { group } : {}) }),
   createOrder: (input: InputOf<'order', 'create'>) => callCloud('order', 'create', input),
   payOrder: (orderId: string) => callCloud('order', 'pay', { orderId }),
   cancelOrder: (orderId: string) => callCloud('order', 'cancel', { orderId }),
@@ -54,6 +57,11 @@ export const api = {
   subscribeNotices: (reportId: string, answers: Record<string, string>, always: boolean) =>
     callCloud('notice', 'subscribe', { reportId, answers, always }),
   remind: (input: InputOf<'notice', 'remind'>) => callCloud('notice', 'remind', input),
+
+  group: (groupId: string) => callCloud('group', 'detail', { groupId }),
+  myGroups: (cursor?: number) => callCloud('group', 'mine', cursor ? { cursor } : {}),
+  pickGroup: (campaignId: string, skuId: string) =>
+    callCloud('group', 'pick', { campaignId, skuId }),
 
   couponCenter: () => callCloud('coupon', 'center', {}),
   claimCoupon: (templateId: string) => callCloud('coupon', 'claim', { templateId }),

@@ -58,6 +58,9 @@ export const adminApi = {
   pushNotice: (input: In<'pushNotice'>) => adminCall('pushNotice', input),
   saveChannelCode: (channel: string, name: string) =>
     adminCall('saveChannelCode', { channel, name }),
+  groups: (input: In<'groups'>) => adminCall('groups', input),
+  groupDetail: (groupId: string) => adminCall('groupDetail', { groupId }),
+  closeGroup: (groupId: string) => adminCall('closeGroup', { groupId }),
 };
 
 export const newRequestId = () =>

@@ -4,7 +4,9 @@
 // changed) a new id is made, since the buyer's next submit is a new attempt. It also carries
 // the total the buyer saw: if the server's differs, nothing is ordered and the page re-quotes.
 // An unpaid order for the same lines (the page was reloaded during payment) is offered first. A
-// line that cannot be ordered as asked stays, marked, with its quantity adjustable.
+// line that cannot be ordered as asked stays, marked, with its quantity adjustable. A group order
+// (开团 / 参团: `groupCampaign`, and `groupId` to join) is priced by its campaign and, once paid,
+// opens the group's page.
 import { useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
@@ -37,6 +39,15 @@ function linesFrom(params: Record<string, string | undefined>): LinesInput {
     ? decodeURIComponent(params.skuIds).split(',').filter(Boolean)
     : undefined;
   return { source: 'cart', ...(skuIds?.length ? { skuIds } : {}) };
+}
+
+/** 开团 (no groupId) or 参团: the group order asked for by the page's parameters. */
+function groupFrom(params: Record<string, string | undefined>) {
+  if (!params.groupCampaign) return undefined;
+  return {
+    campaignId: params.groupCampaign,
+    ...(params.groupId ? { groupId: params.groupId } : {}),
+  };
 }
 
 const openOrder = (id: string) =>
@@ -77,6 +88,7 @@ const FINAL = [
   'CART_EMPTY',
   'PRODUCT_UNAVAILABLE',
   'SKU_NOT_FOUND',
+  'GROUP_UNAVAILABLE',
 ];
 
 export default function CheckoutPage() {
@@ -86,6 +98,7 @@ export default function CheckoutPage() {
     const asked = linesFrom(params);
     return asked.source === 'buyNow' && buyNowQty ? { ...asked, qty: buyNowQty } : asked;
   }, [params, buyNowQty]);
+  const group = useMemo(() => groupFrom(params), [params]);
   const requestId = useRef(newRequestId());
   const [coupon, setCoupon] = useState('auto');
   const [address, setAddress] = useState<Address>(EMPTY_ADDRESS);
@@ -101,7 +114,7 @@ export default function CheckoutPage() {
     retry,
     refresh: load,
   } = useCloudData(async () => {
-    const res = await api.quote(lines, coupon);
+    const res = await api.quote(lines, coupon, group);
     if (res.ok && res.data.defaultAddress)
       setAddress((current) => (current.name ? current : res.data.defaultAddress!));
     if (res.ok && res.data.pendingOrder && !offered.current) {
@@ -109,7 +122,7 @@ export default function CheckoutPage() {
       void offerPending(res.data.pendingOrder.id, res.data.pendingOrder.totalFen);
     }
     return res;
-  }, [lines, coupon]);
+  }, [lines, coupon, group]);
 
   if (code === 'CART_EMPTY')
     return (
@@ -144,6 +157,7 @@ export default function CheckoutPage() {
     setSubmitting(true);
     const res = await api.createOrder({
       lines,
+      ...(group ? { group } : {}),
       requestId: requestId.current,
       address,
       remark,
@@ -172,9 +186,15 @@ export default function CheckoutPage() {
         : payment
           ? await requestPayment(payment, order.totalFen)
           : 'failed';
-    // In WeChat, right after paying: ask to be told when it ships (or is refunded).
+    // In WeChat, right after paying: ask to be told when it ships (or is refunded), and for a
+    // group how it ends.
     if (outcome === 'paid' && process.env.TARO_ENV !== 'h5')
-      await askForNotices(['ORDER_PAID', 'ORDER_SHIPPED', 'REFUND_DONE'], '订单通知');
+      await askForNotices(
+        group
+          ? ['GROUP_RESULT', 'GROUP_CLOSING', 'ORDER_SHIPPED']
+          : ['ORDER_PAID', 'ORDER_SHIPPED', 'REFUND_DONE'],
+        group ? '拼团通知' : '订单通知',
+      );
     void Taro.showToast({
       title:
         outcome === 'paid'
@@ -184,8 +204,12 @@ export default function CheckoutPage() {
           : '订单已提交，请尽快支付',
       icon: 'none',
     });
+    // A paid group order shows its group (to share it); anything else its order.
     void Taro.redirectTo({
-      url: `/packages/orders/detail/index?id=${encodeURIComponent(order.id)}`,
+      url:
+        outcome === 'paid' && order.group
+          ? `/packages/group/index?id=${encodeURIComponent(order.group.id)}`
+          : `/packages/orders/detail/index?id=${encodeURIComponent(order.id)}`,
     });
   };
 
@@ -235,12 +259,23 @@ export default function CheckoutPage() {
           />
         </View>
       </View>
-      <View className="section">
-        <CouponPicker coupons={quote.coupons} chosen={quote.couponId} onChoose={setCoupon} />
-        {quote.couponProblem ? (
-          <Text className="checkout-problem">{quote.couponProblem}</Text>
-        ) : null}
-      </View>
+      {group ? (
+        <View className="section checkout-group">
+          <Text>
+            {group.groupId ? '参团' : '开团'}：先按第一档拼团价付款，成团后按达到的档位退还差价
+          </Text>
+          {quote.groupProblem ? (
+            <Text className="checkout-problem">{quote.groupProblem}</Text>
+          ) : null}
+        </View>
+      ) : (
+        <View className="section">
+          <CouponPicker coupons={quote.coupons} chosen={quote.couponId} onChoose={setCoupon} />
+          {quote.couponProblem ? (
+            <Text className="checkout-problem">{quote.couponProblem}</Text>
+          ) : null}
+        </View>
+      )}
       <View className="section">
         <Breakdown
           goodsFen={quote.goodsFen}

@@ -94,6 +94,13 @@ function MePage() {
           <Text className="muted">邀请好友 · 佣金 ›</Text>
         </View>
         <View
+          className="me-link me-groups"
+          onClick={() => Taro.navigateTo({ url: '/packages/group/mine/index' })}
+        >
+          <Text>我的拼团</Text>
+          <Text className="muted">›</Text>
+        </View>
+        <View
           className="me-link"
           onClick={() => Taro.navigateTo({ url: '/packages/coupons/mine/index' })}
         >

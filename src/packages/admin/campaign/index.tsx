@@ -24,6 +24,7 @@ const KINDS: { kind: CampaignKind; label: string }[] = [
   { kind: 'ORDER_DISCOUNT', label: '满减' },
   { kind: 'FULL_RETURN', label: '消费全返' },
   { kind: 'SIGNUP_PACK', label: '新人券包' },
+  { kind: 'GROUP_BUY', label: '阶梯拼团' },
 ];
 
 const HOUR = 3_600_000;

@@ -22,6 +22,7 @@ export const SECTIONS = [
   },
   { key: 'products', title: '商品', url: '/packages/admin/products/index', needs: 'products' },
   { key: 'campaigns', title: '活动', url: '/packages/admin/campaigns/index', needs: 'campaigns' },
+  { key: 'groups', title: '拼团', url: '/packages/admin/groups/index', needs: 'groups' },
   { key: 'stock', title: '库存', url: '/packages/admin/stock/index', needs: 'skus' },
   { key: 'import', title: '批量导入', url: '/packages/admin/import/index', needs: 'bulkStock' },
   {

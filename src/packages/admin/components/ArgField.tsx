@@ -1,5 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import type { ArgSpec, SignupCouponSpec, SkuPrice } from '@domain/campaigns/args';
+import { parseTiers, type SkuTiers } from '@domain/groups';
+import { useState } from 'react';
 import { fen, formatYuan, parseYuan } from '@domain/money';
 
 /** A rule argument's starting value, from its spec. */
@@ -156,6 +158,10 @@ export function ArgField({
         </View>,
       );
     }
+    case 'groupTiers':
+      return field(
+        <GroupTiersField rows={(value as SkuTiers[]) ?? []} onChange={onChange} />,
+      );
     case 'couponList': {
       const rows = (value as SignupCouponSpec[]) ?? [];
       const set = (i: number, row: Partial<SignupCouponSpec>) =>
@@ -211,4 +217,63 @@ export function ArgField({
       );
     }
   }
+}
+
+const tiersInput = (r: SkuTiers) =>
+  r.tiers.map((t) => `${t.size}:${formatYuan(t.priceFen, '')}`).join(', ');
+
+/** Per SKU: its tiers typed as 人数:价格 pairs ("5:19.9, 10:14.9, 20:9.9"). */
+function GroupTiersField({
+  rows,
+  onChange,
+}: {
+  rows: SkuTiers[];
+  onChange: (v: unknown) => void;
+}) {
+  // The text as typed (a half-typed tier does not parse yet); parsed tiers go to the form.
+  const [texts, setTexts] = useState<string[]>(() => rows.map(tiersInput));
+  const set = (i: number, row: Partial<SkuTiers>) =>
+    onChange(rows.map((r, k) => (k === i ? { ...r, ...row } : r)));
+  return (
+    <View className="arg-rows">
+      {rows.map((r, i) => (
+        <View key={i} className="admin-form arg-group-tiers">
+          <Input
+            className="admin-input arg-sku"
+            placeholder="规格编号"
+            value={r.skuId}
+            onInput={(e) => set(i, { skuId: e.detail.value.trim() })}
+          />
+          <Input
+            className="admin-input arg-tiers"
+            placeholder="人数:价格，如 5:19.9, 10:14.9"
+            value={texts[i] ?? ''}
+            onInput={(e) => {
+              const text = e.detail.value;
+              setTexts(texts.map((t, k) => (k === i ? text : t)));
+              set(i, { tiers: parseTiers(text) ?? [] });
+            }}
+          />
+          <View
+            className="admin-chip"
+            onClick={() => {
+              setTexts(texts.filter((_t, k) => k !== i));
+              onChange(rows.filter((_r, k) => k !== i));
+            }}
+          >
+            删除
+          </View>
+        </View>
+      ))}
+      <View
+        className="admin-chip arg-add-sku"
+        onClick={() => {
+          setTexts([...texts, '']);
+          onChange([...rows, { skuId: '', tiers: [] }]);
+        }}
+      >
+        添加规格
+      </View>
+    </View>
+  );
 }

@@ -128,6 +128,18 @@ export default function OrderDetailPage() {
         {order.refundedFen > 0 ? (
           <Text className="order-banner-note">已退款 {formatYuan(order.refundedFen)}</Text>
         ) : null}
+        {order.group ? (
+          <Text
+            className="order-banner-note order-group"
+            onClick={() =>
+              Taro.navigateTo({
+                url: `/packages/group/index?id=${encodeURIComponent(order.group!.id)}`,
+              })
+            }
+          >
+            {`${order.group.text} · 查看拼团 ›`}
+          </Text>
+        ) : null}
         {order.afterSale ? (
           <Text className="order-banner-note order-after-sale">
             {`${order.afterSale.statusText}（${order.afterSale.reason}）${order.afterSale.note ? `：${order.afterSale.note}` : ''}`}

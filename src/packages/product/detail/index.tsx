@@ -15,6 +15,7 @@ import { ErrorState, Loading } from '../../../components/StateView';
 import { ShareButton } from '../../../components/ShareButton';
 import { useShare } from '../../../services/share';
 import { askForNotices } from '../../../services/subscribe';
+import { GroupEntry } from './GroupEntry';
 import './index.scss';
 
 function ProductDetailPage() {
@@ -114,6 +115,7 @@ function ProductDetailPage() {
           onQty={setQty}
         />
       </View>
+      {product.group ? <GroupEntry offer={product.group} skuId={sku?.id ?? null} /> : null}
       <View className="section">
         <Text className="section-title">商品介绍</Text>
         <Text className="product-description">{product.description}</Text>
