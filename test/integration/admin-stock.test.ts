@@ -102,6 +102,9 @@ describe('the permission table', () => {
     resendNotice: { id: 'no-such-message' },
     pushNotice: { notice: { kind: 'BACK_IN_STOCK', skuId: 'no-such-sku' } },
     saveChannelCode: { channel: 'perm-test', name: '权限测试' },
+    groups: {},
+    groupDetail: { groupId: 'no-such-group' },
+    closeGroup: { groupId: 'no-such-group' },
   };
 
   it.each(Object.entries(API.admin))(

@@ -81,10 +81,7 @@ export default function GroupPage() {
         {open && group.deadline ? <Countdown until={group.deadline} prefix="距结束 " /> : null}
         <View className="group-members">
           {group.members.map((m, i) => (
-            <View
-              key={i}
-              className={`group-member${m.paid ? '' : ' holding'}${m.me ? ' me' : ''}`}
-            >
+            <View key={i} className={`group-member${m.paid ? '' : ' holding'}${m.me ? ' me' : ''}`}>
               <Text className="group-avatar">{m.initial}</Text>
               <Text className="group-member-name">{m.leader ? '团长' : m.nickname}</Text>
             </View>

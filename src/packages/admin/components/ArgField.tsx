@@ -159,9 +159,7 @@ export function ArgField({
       );
     }
     case 'groupTiers':
-      return field(
-        <GroupTiersField rows={(value as SkuTiers[]) ?? []} onChange={onChange} />,
-      );
+      return field(<GroupTiersField rows={(value as SkuTiers[]) ?? []} onChange={onChange} />);
     case 'couponList': {
       const rows = (value as SignupCouponSpec[]) ?? [];
       const set = (i: number, row: Partial<SignupCouponSpec>) =>
@@ -223,13 +221,7 @@ const tiersInput = (r: SkuTiers) =>
   r.tiers.map((t) => `${t.size}:${formatYuan(t.priceFen, '')}`).join(', ');
 
 /** Per SKU: its tiers typed as 人数:价格 pairs ("5:19.9, 10:14.9, 20:9.9"). */
-function GroupTiersField({
-  rows,
-  onChange,
-}: {
-  rows: SkuTiers[];
-  onChange: (v: unknown) => void;
-}) {
+function GroupTiersField({ rows, onChange }: { rows: SkuTiers[]; onChange: (v: unknown) => void }) {
   // The text as typed (a half-typed tier does not parse yet); parsed tiers go to the form.
   const [texts, setTexts] = useState<string[]>(() => rows.map(tiersInput));
   const set = (i: number, row: Partial<SkuTiers>) =>
