@@ -12,7 +12,6 @@ import { readDoc } from '../support/shop';
 
 let cloud: LocalCloud;
 let browser: Browser;
-const SKU = 'p-mixed-nuts-1'; // the seed's group campaign: 3 ¥29.90, 5 ¥24.90, 10 ¥19.90
 const PRODUCT = 'p-mixed-nuts';
 const HOUR = 60 * 60 * 1000;
 
