@@ -8,13 +8,15 @@
 //   - round trips: database requests per step of a purchase, and its time at 20 ms per request
 //   - the browser build's weight: gzipped JavaScript of the first load and of each further page
 //   - the admin's search figures, and attribution and commission figures (bench-distribution.ts)
+//   - group buying: 500 joiners for 19 seats, 1,000 groups closing (bench-groups.ts)
 // The local cloud's own figures are `npm run bench:cloud`.
 //
 // `npx tsx scripts/bench.ts round-trips` prints the round-trips table alone;
 // `npx tsx scripts/bench.ts h5-weight` the browser build's weight alone;
 // `npx tsx scripts/bench.ts admin` the admin's search figures alone;
 // `npx tsx scripts/bench.ts distribution` the attribution and commission figures alone;
-// `npx tsx scripts/bench.ts notices` the subscription-message drain alone.
+// `npx tsx scripts/bench.ts notices` the subscription-message drain alone;
+// `npx tsx scripts/bench.ts groups` the group-buying figures alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +29,7 @@ import { launchBrowser, newPhonePage } from '../test/support/browser';
 import { measureH5Weight } from '../test/support/h5-weight';
 import { adminFigures } from './bench-admin';
 import { distributionFigures } from './bench-distribution';
+import { groupFigures } from './bench-groups';
 import { noticeFigures } from './bench-notices';
 import { buildCloud } from './build-cloud';
 import { appIsStale, buildApp } from './build-app';
@@ -584,6 +587,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'admin') return adminFigures();
   if (process.argv[2] === 'distribution') return distributionFigures();
   if (process.argv[2] === 'notices') return noticeFigures();
+  if (process.argv[2] === 'groups') return groupFigures();
   if (process.argv[2] === 'h5-weight') {
     if (appIsStale('h5')) buildApp('h5');
     const cloud = await startLocalCloud({ seed: true, web: true });
@@ -611,6 +615,7 @@ async function main(): Promise<void> {
   await adminFigures();
   await distributionFigures();
   await noticeFigures();
+  await groupFigures();
 }
 
 main().catch((e) => {
