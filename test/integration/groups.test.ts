@@ -303,3 +303,35 @@ it('一键参团 picks the open group closest to its next tier; my groups lists 
   const closed = await expectOk(cloud, OWNER, 'admin', 'closeGroup', { groupId: far });
   expect(closed.status).toBe('FAILED');
 });
+
+it('2 hours before the deadline, members hear how few the next tier needs; the group has a QR code while open', async () => {
+  const campaignId = await groupCampaign([
+    [2, 3000],
+    [4, 2500],
+  ]);
+  const groupId = await openGroup(campaignId, 'g10-leader');
+  await joinAndPay(campaignId, groupId, ['g10-a']);
+  const code = await expectOk(cloud, 'g10-a', 'share', 'code', {
+    target: { kind: 'group', id: groupId },
+  });
+  expect(code.scene).toMatch(/^s\./);
+  await cloud.advanceClock(22 * 60 * MINUTE + MINUTE);
+  const reminders = (
+    await run(cloud, 'outbox', ['where', { kind: 'GROUP_CLOSING' }], ['get'])
+  ).data.filter((m: any) => m.event.groupId === groupId);
+  expect(reminders.map((m: any) => m.openid).sort()).toEqual(['g10-a', 'g10-leader']);
+  expect(reminders[0].event).toMatchObject({ missing: 2, nextPriceFen: 2500 });
+  // Once only.
+  await cloud.advanceClock(MINUTE);
+  expect(
+    (await run(cloud, 'outbox', ['where', { kind: 'GROUP_CLOSING' }], ['get'])).data.filter(
+      (m: any) => m.event.groupId === groupId,
+    ),
+  ).toHaveLength(2);
+  await cloud.advanceClock(2 * 60 * MINUTE);
+  expect((await groupOf(groupId)).status).toBe('SUCCEEDED');
+  const closed = await callAction(cloud, 'g10-a', 'share', 'code', {
+    target: { kind: 'group', id: groupId },
+  });
+  expect(closed).toMatchObject({ ok: false, code: 'GROUP_UNAVAILABLE' });
+});
