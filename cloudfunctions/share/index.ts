@@ -2,7 +2,7 @@
 // once, reused), a product poster's contents, and 我的推广: whom they brought, the commissions
 // those orders earned, withdrawals. Who is calling comes from the cloud context only.
 import { mayEarn } from '../../domain/distribution';
-import type { Group } from '../../domain/groups';
+import { tiersText, type Group } from '../../domain/groups';
 import type { Commission, Distributor, Product, Sku, User, Withdrawal } from '../../domain/model';
 import { fen } from '../../domain/money';
 import { AppError } from '../../domain/result';
@@ -58,16 +58,21 @@ export const main = createHandler('share', {
     return { scene: code._id, fileId, url: await fileUrl(fileId) };
   },
 
-  async poster({ productId }, ctx) {
+  // A product's poster, or a group's (its tiers, and a code that opens the group).
+  async poster({ productId, groupId }, ctx) {
+    const group = groupId ? await findById<Group>('groups', groupId) : null;
+    if (groupId && (!group || group.status !== 'OPEN')) throw new AppError('GROUP_UNAVAILABLE');
+    const id = group?.productId ?? productId!;
     const [product, skus, user] = await Promise.all([
-      findById<Product>('products', productId),
-      findWhere<Sku>('skus', { productId }),
+      findById<Product>('products', id),
+      findWhere<Sku>('skus', { productId: id }),
       findById<User>('users', ctx.openid),
     ]);
     if (!product || product.status !== 'ON') throw new AppError('PRODUCT_UNAVAILABLE');
-    const code = await ensureCode(
-      userCode({ kind: 'product', id: productId }, ctx.openid, ctx.now),
-    );
+    const target = group
+      ? ({ kind: 'group', id: group._id } as const)
+      : ({ kind: 'product', id } as const);
+    const code = await ensureCode(userCode(target, ctx.openid, ctx.now));
     const fileId = await codeImage(code, ctx.now);
     const [imageUrl, codeUrl] = await Promise.all([
       product.images[0]?.startsWith('cloud://')
@@ -75,10 +80,13 @@ export const main = createHandler('share', {
         : (product.images[0] ?? ''),
       fileUrl(fileId),
     ]);
-    const priceFen = fen(Math.min(...skus.map((s) => s.priceFen), product.priceFen));
+    const priceFen = group
+      ? group.tiers[group.tiers.length - 1].priceFen
+      : fen(Math.min(...skus.map((s) => s.priceFen), product.priceFen));
     return {
       title: product.title,
       priceFen,
+      ...(group ? { badge: `阶梯拼团 · ${tiersText(group.tiers)}` } : {}),
       imageUrl,
       code: { scene: code._id, fileId, url: codeUrl },
       shopName: deployment.shopName,

@@ -147,8 +147,10 @@ export const groupInputs = {
 export const shareInputs = {
   /** The caller's QR code for a target (made once, reused). */
   code: z.object({ target: shareTarget }),
-  /** What a product poster shows: picture, title, price, the caller's code. */
-  poster: z.object({ productId: id }),
+  /** What a product's or a group's poster shows: picture, title, price, the caller's code. */
+  poster: z
+    .object({ productId: id.optional(), groupId: id.optional() })
+    .refine((p) => !!p.productId !== !!p.groupId, '请指定商品或拼团'),
   /** 我的推广: the caller's figures as a sharer and distributor. */
   summary: z.object({}),
   invitees: z.object({ cursor: listCursor }),

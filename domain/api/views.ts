@@ -479,6 +479,8 @@ export interface ShareCodeView {
 export interface PosterView {
   title: string;
   priceFen: Fen;
+  /** A line above the title (a group's tiers). */
+  badge?: string;
   /** The product picture and the sharer's code, as loadable URLs. */
   imageUrl: string;
   code: ShareCodeView;

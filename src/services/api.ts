@@ -45,7 +45,7 @@ export const api = {
   removeAddress: (address: Address) => callCloud('user', 'removeAddress', { address }),
 
   shareCode: (target: InputOf<'share', 'code'>['target']) => callCloud('share', 'code', { target }),
-  poster: (productId: string) => callCloud('share', 'poster', { productId }),
+  poster: (of: { productId: string } | { groupId: string }) => callCloud('share', 'poster', of),
   promoteSummary: () => callCloud('share', 'summary', {}),
   invitees: (cursor?: number) => callCloud('share', 'invitees', cursor ? { cursor } : {}),
   commissions: (cursor?: number) => callCloud('share', 'commissions', cursor ? { cursor } : {}),

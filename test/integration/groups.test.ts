@@ -304,7 +304,7 @@ it('一键参团 picks the open group closest to its next tier; my groups lists 
   expect(closed.status).toBe('FAILED');
 });
 
-it('2 hours before the deadline, members hear how few the next tier needs; the group has a QR code while open', async () => {
+it('2 hours before the deadline, members hear how few the next tier needs; the group has a QR code and a poster while open', async () => {
   const campaignId = await groupCampaign([
     [2, 3000],
     [4, 2500],
@@ -315,6 +315,9 @@ it('2 hours before the deadline, members hear how few the next tier needs; the g
     target: { kind: 'group', id: groupId },
   });
   expect(code.scene).toMatch(/^s\./);
+  const poster = await expectOk(cloud, 'g10-a', 'share', 'poster', { groupId });
+  expect(poster).toMatchObject({ priceFen: 2500, badge: '阶梯拼团 · 2人 ¥30.00 · 4人 ¥25.00' });
+  expect(poster.code.scene).toBe(code.scene);
   await cloud.advanceClock(22 * 60 * MINUTE + MINUTE);
   const reminders = (
     await run(cloud, 'outbox', ['where', { kind: 'GROUP_CLOSING' }], ['get'])

@@ -105,6 +105,18 @@ export default function GroupPage() {
           </View>
         ) : null}
         {open ? <ShareButton target={target} label="邀请好友参团" className="group-share" /> : null}
+        {open ? (
+          <View
+            className="btn soft group-poster"
+            onClick={() =>
+              Taro.navigateTo({
+                url: `/packages/promote/poster/index?groupId=${encodeURIComponent(group.id)}`,
+              })
+            }
+          >
+            生成拼团海报
+          </View>
+        ) : null}
         {group.me ? (
           <View
             className="btn soft group-my-order"

@@ -33,7 +33,15 @@ export async function drawPoster(ctx: Ctx, data: PosterView, load: LoadImage): P
 
   ctx.fillStyle = '#1f1f1f';
   ctx.font = '28px sans-serif';
-  wrap(ctx, data.title, left, W + 96, W - 240, 40, 3);
+  if (data.badge) {
+    // A group's tiers above its title (the price shown is the last tier's).
+    ctx.fillStyle = '#e8553e';
+    ctx.font = '22px sans-serif';
+    wrap(ctx, data.badge, left, W + 84, W - 240, 30, 2);
+    ctx.fillStyle = '#1f1f1f';
+    ctx.font = '28px sans-serif';
+    wrap(ctx, data.title, left, W + 150, W - 240, 40, 2);
+  } else wrap(ctx, data.title, left, W + 96, W - 240, 40, 3);
 
   if (code) ctx.drawImage(code, W - 190, W + 70, 160, 160);
   ctx.fillStyle = '#8c8c8c';

@@ -1,4 +1,4 @@
-// A product poster for sharing outside chats: drawn on a canvas (draw.ts) with the sharer's QR
+// A product's or a group's poster for sharing outside chats: drawn on a canvas (draw.ts) with the sharer's QR
 // code (share.poster makes it once), shown as a picture, saved to the album (WeChat) or
 // downloaded (browser). Whoever scans it is brought by the sharer, as with a link.
 import { useEffect, useState } from 'react';
@@ -16,9 +16,12 @@ const CANVAS_ID = 'poster-canvas';
 export default function PosterPage() {
   const { params } = useRouter();
   const productId = params.productId ?? '';
-  const poster = useCloudData(() => api.poster(productId), [productId], {
-    refreshOnShow: false,
-  });
+  const groupId = params.groupId ?? '';
+  const poster = useCloudData(
+    () => api.poster(groupId ? { groupId } : { productId }),
+    [productId, groupId],
+    { refreshOnShow: false },
+  );
   const [picture, setPicture] = useState('');
   const [drawError, setDrawError] = useState('');
 
