@@ -82,6 +82,9 @@ function OrderContent() {
         <Text className="muted">{`下单 ${time(o.createdAt)} · 买家 ${o.buyer}`}</Text>
         <Text className="admin-order-address">{`${o.address.name} ${o.address.phone} ${o.address.region} ${o.address.detail}`}</Text>
         {o.remark ? <Text className="muted">{`备注：${o.remark}`}</Text> : null}
+        {o.group ? (
+          <Text className="admin-low admin-order-group">{`拼团订单：${o.group.text}`}</Text>
+        ) : null}
       </View>
       <View className="admin-card">
         <OrderLines lines={o.lineDetails} />

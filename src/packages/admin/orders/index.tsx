@@ -48,7 +48,12 @@ const COLUMNS: Column<Row>[] = [
     value: (o) => o.lines.map((l) => `${l.title}×${l.qty}`).join('，'),
   },
   { key: 'total', title: '金额', value: (o) => o.totalFen, render: (o) => formatYuan(o.totalFen) },
-  { key: 'status', title: '状态', value: (o) => o.statusText },
+  {
+    key: 'status',
+    title: '状态',
+    // A group order waiting for its group is not to be shipped yet.
+    value: (o) => (o.group?.state === 'WAITING' ? `${o.statusText}（拼团中）` : o.statusText),
+  },
 ];
 
 /** Local day boundaries from a YYYY-MM-DD text (China time, as staff mean it). */
@@ -155,7 +160,7 @@ function OrdersContent() {
           <View className="admin-cards">
             {orders.map((o) => (
               <View key={o.id} className="admin-card admin-order-card" onClick={() => open(o)}>
-                <Text>{`${o.statusText} · ${formatYuan(o.totalFen)} · ${o.name} ${o.phone}`}</Text>
+                <Text>{`${o.statusText}${o.group?.state === 'WAITING' ? '（拼团中）' : ''} · ${formatYuan(o.totalFen)} · ${o.name} ${o.phone}`}</Text>
                 <Text className="muted">{`${o.id} · ${time(o.createdAt)}`}</Text>
               </View>
             ))}
