@@ -338,3 +338,28 @@ it('2 hours before the deadline, members hear how few the next tier needs; the g
   });
   expect(closed).toMatchObject({ ok: false, code: 'GROUP_UNAVAILABLE' });
 });
+
+it('a member refunded in full by staff while the group is open leaves it; the closing refunds them nothing more', async () => {
+  await cloud.advanceClock(25 * 60 * MINUTE); // earlier groups close first
+  const campaignId = await groupCampaign([
+    [2, 3000],
+    [3, 2500],
+    [5, 2000],
+  ]);
+  const groupId = await openGroup(campaignId, 'g11-leader');
+  const [gone, stays] = await joinAndPay(campaignId, groupId, ['g11-a', 'g11-b']);
+  await expectOk(cloud, OWNER, 'admin', 'refund', {
+    orderId: gone.id,
+    amountFen: gone.totalFen,
+    reason: '买家不要了',
+    requestId: 'g11-refund',
+  });
+  await cloud.advanceClock(MINUTE); // the refund notice: the order is REFUNDED
+  expect(await groupOf(groupId)).toMatchObject({ paidCount: 2, seatCount: 2 });
+  await cloud.advanceClock(24 * 60 * MINUTE);
+  await cloud.advanceClock(MINUTE);
+  const group = await groupOf(groupId);
+  expect(group).toMatchObject({ status: 'SUCCEEDED', finalTier: { size: 2 }, unsettledCount: 0 });
+  expect((await refundsOf(gone.id)).map((r) => r.refundFee)).toEqual([gone.totalFen]);
+  expect(await refundsOf(stays.id)).toEqual([]);
+});

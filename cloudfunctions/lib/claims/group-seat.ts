@@ -97,8 +97,19 @@ export const groupSeatClaims: ClaimKind<GroupSeatClaim> = {
     if (group) await closeIfDue(group, at);
   },
 
-  // A member's order refunded later (by staff) leaves the group as it closed.
-  async onRefund() {},
+  // A member's order refunded in full while the group is open (by staff): they leave it, and the
+  // seat is free again. Once closed, the group stays as it closed.
+  async onRefund(claim, order) {
+    await updateWhere(
+      GROUPS,
+      {
+        _id: claim.groupId,
+        status: 'OPEN',
+        members: _.elemMatch({ orderId: order._id, state: 'PAID' }),
+      },
+      { members: _.pull({ orderId: order._id }), seatCount: _.inc(-1), paidCount: _.inc(-1) },
+    );
+  },
 
   // The seat must still be this order's: a group closed meanwhile refuses the payment (the order
   // is cancelled and the money returned).

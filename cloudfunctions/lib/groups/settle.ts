@@ -6,6 +6,7 @@
 // what a crash or a refused refund left.
 import { memberRefundFen, type Group, type GroupMember } from '../../../domain/groups';
 import type { Order } from '../../../domain/model';
+import { PAID_STATUSES } from '../../../domain/order-status';
 import { AppError } from '../../../domain/result';
 import { _, findByIds, updateWhere } from '../infra/db';
 import { isDefiniteFailure } from '../payments/cloud-pay';
@@ -39,14 +40,17 @@ async function settleMember(
   const paidFen = order.payment?.paidFen ?? order.totalFen;
   const refundFen = succeeded
     ? memberRefundFen(group.tiers, group.finalTier ?? null, { qty: member.qty, paidFen })
-    : paidFen - order.refundedFen;
-  if (refundFen > 0) {
+    : paidFen;
+  // What can still be refunded: nothing once staff refunded it in full (or this refund, recorded
+  // by an earlier run, is in flight); a retry finds its refund by the request id anyway.
+  const refundable = PAID_STATUSES.includes(order.status) && paidFen > order.refundedFen;
+  if (refundFen > 0 && refundable) {
     const attempt = member.refundAttempts ?? 0;
     try {
       await refundOrder(
         {
           orderId: order._id,
-          amountFen: refundFen,
+          amountFen: Math.min(refundFen, paidFen - order.refundedFen),
           reason: succeeded ? '拼团成功，退还差价' : '拼团未成功，全额退款',
           requestId: `group-${group._id}-${attempt}`,
         },
