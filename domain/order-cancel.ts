@@ -21,6 +21,7 @@ export const CANCEL_REASONS = {
   COUPON_UNAVAILABLE: { event: 'abandon', text: '优惠券不可用，下单未完成' },
   CAMPAIGN_UNITS_HELD: { event: 'abandon', text: '活动名额暂被占用，下单未完成' },
   GROUP_UNAVAILABLE: { event: 'abandon', text: '这个团已满或已结束，下单未完成' },
+  ASSIST_UNAVAILABLE: { event: 'abandon', text: '这个助力已用过或已结束，下单未完成' },
 } as const satisfies Record<string, { event: OrderEvent; text: string }>;
 
 export type CancelReason = keyof typeof CANCEL_REASONS;

@@ -40,6 +40,9 @@ export const ERROR_MESSAGES = {
   QR_FAILED: '二维码生成失败，请稍后再试',
   GROUP_UNAVAILABLE: '这个团已满或已结束，换个团或自己开团吧',
   GROUP_NOT_FOUND: '拼团不存在',
+  ASSIST_UNAVAILABLE: '这个助力不能用于下单了',
+  ASSIST_REFUSED: '现在不能助力',
+  ASSIST_NOT_FOUND: '助力不存在',
   INTERNAL: '系统繁忙，请稍后再试',
   /** Client side only: the call did not reach the cloud or came back malformed. */
   NETWORK: '网络异常，请检查网络后重试',

@@ -7,10 +7,14 @@ export const SHARE_PAGES = {
   home: 'pages/home/index',
   product: 'packages/product/detail/index',
   group: 'packages/group/index',
+  assist: 'packages/assist/index',
 } as const;
 
 export type ShareTarget =
-  { kind: 'home' } | { kind: 'product'; id: string } | { kind: 'group'; id: string };
+  | { kind: 'home' }
+  | { kind: 'product'; id: string }
+  | { kind: 'group'; id: string }
+  | { kind: 'assist'; id: string };
 
 /** Characters WeChat allows in a scene (wxacode.getUnlimited). */
 export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
@@ -28,6 +32,7 @@ export function channelScene(channel: string): string {
 export function targetPage(target: ShareTarget): { page: string; params: Record<string, string> } {
   if (target.kind === 'product') return { page: SHARE_PAGES.product, params: { id: target.id } };
   if (target.kind === 'group') return { page: SHARE_PAGES.group, params: { id: target.id } };
+  if (target.kind === 'assist') return { page: SHARE_PAGES.assist, params: { id: target.id } };
   return { page: SHARE_PAGES.home, params: {} };
 }
 

@@ -4,6 +4,7 @@ import type { Product, Sku, User } from '../../domain/model';
 import { AppError } from '../../domain/result';
 import { cards, categories, detail } from '../lib/catalog/cards';
 import { groupOffer, withPromos } from '../lib/catalog/showcase';
+import { assistOffer } from '../lib/assist/views';
 import { FEED_PAGE, feedPage, homeFor, storefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
 import { _, aggregateRows, findById } from '../lib/infra/db';
@@ -71,8 +72,9 @@ export const main = createHandler('catalog', {
       skus.map((sku) => ({ sku, product })),
     );
     const group = groupOffer(skus, campaigns, facts);
+    const assist = assistOffer(skus, campaigns, facts);
     const view = withPromos(detail(product, skus), product, skus, campaigns, facts);
-    return group ? { ...view, group } : view;
+    return { ...view, ...(group ? { group } : {}), ...(assist ? { assist } : {}) };
   },
 
   async search({ keyword }) {

@@ -41,6 +41,7 @@ import { runEffects } from '../lib/order/effects/run';
 import { orderIdFor, transition } from '../lib/order/transition';
 import { isDefiniteFailure, startPayment } from '../lib/payments/cloud-pay';
 import { addAllowances, loadPricing } from '../lib/pricing/facts';
+import { assistPricing } from '../lib/assist/assists';
 import { orderDetail } from '../lib/views/order-views';
 
 export interface PlaceOrderInput {
@@ -52,6 +53,8 @@ export interface PlaceOrderInput {
   expectedTotalFen?: number;
   /** Opens a group of this campaign (no groupId) or joins one. */
   group?: { campaignId: string; groupId?: string };
+  /** The starter of this assist buys at the price it reached. */
+  assist?: { assistId: string };
 }
 
 /** How many times a lost claim may send us back to re-price. */
@@ -80,9 +83,10 @@ async function place(
   input: PlaceOrderInput,
   ctx: Context,
 ): Promise<CreatedOrderView> {
-  const [resolved, { campaigns, user, facts }] = await Promise.all([
+  const [resolved, { campaigns, user, facts }, assist] = await Promise.all([
     resolveLines(ctx.openid, input.lines),
     loadPricing(ctx.openid, ctx.now),
+    input.assist ? assistPricing(input.assist.assistId, ctx.openid, ctx.now) : undefined,
   ]);
   const blocked = resolved.find((l) => l.problem);
   if (blocked?.problem)
@@ -93,7 +97,7 @@ async function place(
   const lines = resolved.map((l) => ({ product: l.product!, sku: l.sku!, qty: l.qty }));
   await addAllowances(facts, campaigns, lines);
   const group = groupOf(input, orderId);
-  const pricing = { lines, facts, campaigns, expected: input.expectedTotalFen, group };
+  const pricing = { lines, facts, campaigns, expected: input.expectedTotalFen, group, assist };
   const exclude: string[] = [];
   let coupon = input.coupon;
   let priced = price(pricing, coupon, exclude);
@@ -217,6 +221,7 @@ interface PricingInput {
   campaigns: Campaign[];
   expected?: number;
   group?: QuoteContext['group'];
+  assist?: QuoteContext['assist'];
 }
 
 /** A group order's group: the one it joins, or the one it opens (its id from the order's). */
@@ -236,8 +241,10 @@ function price(p: PricingInput, coupon: string, exclude: string[], why?: string)
     coupon,
     exclude,
     ...(p.group ? { group: p.group } : {}),
+    ...(p.assist ? { assist: p.assist } : {}),
   });
   if (priced.groupProblem) throw new AppError('GROUP_UNAVAILABLE', priced.groupProblem);
+  if (priced.assistProblem) throw new AppError('ASSIST_UNAVAILABLE', priced.assistProblem);
   if (priced.couponProblem) throw new AppError('COUPON_UNAVAILABLE', priced.couponProblem);
   if (p.expected !== undefined && priced.totalFen !== p.expected) {
     throw new AppError('PRICE_CHANGED', why ? `${why}，价格有变化，请确认后重新提交` : undefined, {

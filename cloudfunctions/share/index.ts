@@ -2,6 +2,7 @@
 // once, reused), a product poster's contents, and 我的推广: whom they brought, the commissions
 // those orders earned, withdrawals. Who is calling comes from the cloud context only.
 import { mayEarn } from '../../domain/distribution';
+import type { Assist } from '../../domain/assist';
 import { tiersText, type Group } from '../../domain/groups';
 import type { Commission, Distributor, Product, Sku, User, Withdrawal } from '../../domain/model';
 import { fen } from '../../domain/money';
@@ -52,6 +53,11 @@ export const main = createHandler('share', {
     if (target.kind === 'group') {
       const group = await findById<Group>('groups', target.id);
       if (!group || group.status !== 'OPEN') throw new AppError('GROUP_UNAVAILABLE');
+    }
+    if (target.kind === 'assist') {
+      const assist = await findById<Assist>('assists', target.id);
+      if (!assist || assist.status !== 'ACTIVE' || assist.expiresAt <= ctx.now)
+        throw new AppError('ASSIST_UNAVAILABLE', '助力已结束');
     }
     const code = await ensureCode(userCode(target, ctx.openid, ctx.now));
     const fileId = await codeImage(code, ctx.now);

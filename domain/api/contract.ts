@@ -14,6 +14,7 @@ import {
   adminInputs,
   cartInputs,
   catalogInputs,
+  assistInputs,
   couponInputs,
   groupInputs,
   noticeInputs,
@@ -25,6 +26,7 @@ import type { DistributionSettings } from '../distribution';
 import type {
   AdminCampaignView,
   AdminGroupView,
+  AssistView,
   GroupSummaryView,
   GroupView,
   AdminDistributorView,
@@ -129,6 +131,11 @@ export const API = {
     subscribe: returns<Record<string, number>>()(noticeInputs.subscribe),
     optIns: returns<Record<string, number>>()(noticeInputs.optIns),
     remind: returns<{ reminding: true }>()(noticeInputs.remind),
+  },
+  assist: {
+    start: returns<AssistView>()(assistInputs.start),
+    detail: returns<AssistView>()(assistInputs.detail),
+    help: returns<AssistView>()(assistInputs.help),
   },
   group: {
     detail: returns<GroupView>()(groupInputs.detail),

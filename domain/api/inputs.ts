@@ -73,11 +73,15 @@ const coupon = z.string().min(1).max(64).default('auto');
 /** A group-buying order: joins this group, or opens a new one without a groupId. */
 const group = z.object({ campaignId: id, groupId: id.optional() }).strict().optional();
 
+/** An assist's starter buying at the price it reached. */
+const assist = z.object({ assistId: id }).strict().optional();
+
 export const orderInputs = {
-  quote: z.object({ lines, coupon, group }),
+  quote: z.object({ lines, coupon, group, assist }),
   create: z.object({
     lines,
     group,
+    assist,
     requestId,
     address,
     remark: z.string().max(100).default(''),
@@ -115,6 +119,7 @@ const shareTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home') }),
   z.object({ kind: z.literal('product'), id }),
   z.object({ kind: z.literal('group'), id }),
+  z.object({ kind: z.literal('assist'), id }),
 ]);
 
 const ratePct = z
@@ -136,6 +141,12 @@ export const distributionSettingsSchema = z.object({
 });
 
 const listCursor = z.number().int().min(0).max(100_000).default(0);
+
+export const assistInputs = {
+  start: z.object({ campaignId: id, skuId: id }),
+  detail: z.object({ assistId: id }),
+  help: z.object({ assistId: id }),
+};
 
 export const groupInputs = {
   detail: z.object({ groupId: id }),

@@ -96,6 +96,8 @@ export interface ProductDetailView {
   sales: number;
   /** A group-buying campaign on this product, if one runs. */
   group?: GroupOfferView;
+  /** A friend-assist campaign on this product, if one runs. */
+  assist?: AssistOfferView;
 }
 
 /** A cart line: what an order line would hold, before pricing, plus the current stock. */
@@ -142,6 +144,8 @@ export interface QuoteView {
   couponProblem?: string;
   /** A group order that cannot open or join its group as asked (campaign over, SKU not in it). */
   groupProblem?: string;
+  /** An assist's order that cannot use its price (campaign over, another SKU or quantity). */
+  assistProblem?: string;
   /** How long the order may stay unpaid (shorter for flash sales). */
   paymentWindowMs: number;
   /** How the buyer pays: one step due now (totalFen), and any later ones. */
@@ -654,4 +658,42 @@ export interface GroupOfferView {
   endsAt: number;
   /** Per SKU: its tiers (the first is what everyone pays up front). */
   skus: { skuId: string; tiers: { size: number; priceFen: Fen }[] }[];
+}
+
+/** An assist as its page shows it (domain/assist.ts). */
+export interface AssistView {
+  id: string;
+  campaignId: string;
+  productId: string;
+  skuId: string;
+  title: string;
+  image: string;
+  status: import('../assist').AssistStatus;
+  statusText: string;
+  listFen: Fen;
+  floorFen: Fen;
+  /** The price reached so far: what the starter pays if they buy now. */
+  currentFen: Fen;
+  /** Each help's fixed cut, in order, and who gave it (once given). */
+  cuts: { cutFen: Fen; helper: string | null }[];
+  helpCount: number;
+  expiresAt: number;
+  starter: string;
+  me: { starter: boolean; helped: boolean };
+  /** Why the caller cannot help now (null: they can). */
+  helpProblem: string | null;
+  /** The starter can buy now (not used, not held by an unpaid order, before the deadline). */
+  canBuy: boolean;
+  orderId: string | null;
+  rules: string[];
+}
+
+/** A product's friend-assist offer (its product page entry), stated before anyone starts. */
+export interface AssistOfferView {
+  campaignId: string;
+  label: string;
+  helps: number;
+  dailyHelps: number;
+  newHelpersOnly: boolean;
+  skus: { skuId: string; listFen: Fen; floorFen: Fen; cuts: Fen[] }[];
 }

@@ -14,7 +14,8 @@ export type ArgSpec =
   | { type: 'productIds'; label: string; optional?: boolean }
   | { type: 'tierRates'; label: string }
   | { type: 'couponList'; label: string }
-  | { type: 'groupTiers'; label: string };
+  | { type: 'groupTiers'; label: string }
+  | { type: 'intList'; label: string; optional?: boolean };
 
 export type ArgSpecs = Record<string, ArgSpec>;
 
@@ -49,7 +50,11 @@ export type ArgValue<S extends ArgSpec> = S extends { type: 'int' | 'fen' | 'per
               ? SignupCouponSpec[]
               : S extends { type: 'groupTiers' }
                 ? SkuTiers[]
-                : never;
+                : S extends { type: 'intList'; optional: true }
+                  ? number[] | undefined
+                  : S extends { type: 'intList' }
+                    ? number[]
+                    : never;
 
 export type ArgsOf<A extends ArgSpecs> = { [K in keyof A]: ArgValue<A[K]> };
 
@@ -103,6 +108,10 @@ function schemaOf(spec: ArgSpec): z.ZodTypeAny {
         )
         .min(1)
         .max(10);
+    case 'intList': {
+      const list = z.array(z.number().int().min(1).max(1000)).max(50);
+      return spec.optional ? list.optional() : list.min(1);
+    }
     case 'groupTiers':
       return z
         .array(

@@ -14,6 +14,7 @@ import {
 import { tierOf, tierRank } from './tiers';
 import type { PaymentStep } from '../pricing/quote';
 import { DEFAULT_GROUP_HOURS, SEAT_HOLD_MS, type GroupTier, type SkuTiers } from '../groups';
+import { MAX_HELPS } from '../assist';
 import type { Campaign, PricingFacts, Reward } from './types';
 
 export type { ArgSpec } from './args';
@@ -90,6 +91,23 @@ export interface ActionRuleOf<A extends ArgSpecs> extends RuleBase<A> {
    * or joins one of its groups, and such an order uses nothing else (see quote's `group`).
    */
   group?(args: ArgsOf<A>): { tiersFor(skuId: string): GroupTier[] | null; lifetimeMs: number };
+  /**
+   * A friend-assist rule: the price an assist has reached applies only to the order its starter
+   * places with it (see quote's `assist`).
+   */
+  assist?(args: ArgsOf<A>): AssistRule;
+  /** Arguments that are each valid but not together (e.g. a schedule of the wrong length). */
+  check?(args: ArgsOf<A>): string | null;
+}
+
+export interface AssistRule {
+  floorFor(skuId: string): Fen | null;
+  helps: number;
+  /** Weights of the cuts (equal steps when empty). */
+  weights: number[];
+  /** Assists one user may help per day. */
+  dailyHelps: number;
+  newHelpersOnly: boolean;
 }
 
 // The registry's view of a rule: arguments already validated against the rule's own specs.
@@ -281,6 +299,43 @@ export const ACTIONS: Record<string, ActionRule> = {
       lifetimeMs: (args.hours || DEFAULT_GROUP_HOURS) * 60 * 60 * 1000,
     }),
   }),
+  ASSIST: action({
+    code: 'ASSIST',
+    label: '好友助力',
+    description:
+      '用户发起助力，好友每次助力按固定金额减价，第 N 位好友助力后到底价；发起后 24 小时内可按当前价购买一次',
+    args: {
+      floors: { type: 'skuPrices', label: '规格与底价' },
+      helps: { type: 'int', label: '助力人数 N', min: 1, max: MAX_HELPS },
+      weights: { type: 'intList', label: '每次减价比例（留空为等额）', optional: true },
+      dailyHelps: { type: 'int', label: '每人每天最多助力次数', min: 1, max: 20 },
+      newHelpersOnly: {
+        type: 'enum',
+        label: '助力人',
+        values: [
+          { value: 'no', label: '所有用户' },
+          { value: 'yes', label: '仅新用户' },
+        ],
+      },
+    },
+    layer: 'special',
+    assist: (args) => ({
+      floorFor: (skuId) => {
+        const found = args.floors.find((f) => f.skuId === skuId);
+        return found ? fen(found.priceFen) : null;
+      },
+      helps: args.helps,
+      weights: args.weights ?? [],
+      dailyHelps: args.dailyHelps,
+      newHelpersOnly: args.newHelpersOnly === 'yes',
+    }),
+    check: (args) =>
+      args.weights?.length && args.weights.length !== args.helps
+        ? `减价比例须有 ${args.helps} 项（每位好友一项）`
+        : args.floors.some((f) => f.priceFen < 1)
+          ? '底价须大于 0'
+          : null,
+  }),
   PAY_WITHIN: action({
     code: 'PAY_WITHIN',
     label: '限时支付',
@@ -404,6 +459,15 @@ export function groupRule(campaign: Campaign) {
   for (const a of campaign.actions) {
     const group = actionRule(a.code).group?.(a.args);
     if (group) return group;
+  }
+  return null;
+}
+
+/** A friend-assist campaign's rule, or null for any other campaign. */
+export function assistRule(campaign: Campaign): AssistRule | null {
+  for (const a of campaign.actions) {
+    const assist = actionRule(a.code).assist?.(a.args);
+    if (assist) return assist;
   }
   return null;
 }

@@ -16,6 +16,7 @@ const KINDS = [
   'FULL_RETURN',
   'SIGNUP_PACK',
   'GROUP_BUY',
+  'ASSIST',
 ] as const;
 
 function ruleRef(registry: Record<string, ConditionRule | ActionRule>, what: string) {
@@ -34,6 +35,10 @@ function ruleRef(registry: Record<string, ConditionRule | ActionRule>, what: str
       if (!parsed.success)
         for (const issue of parsed.error.issues)
           ctx.addIssue({ ...issue, path: ['args', ...issue.path] } as z.IssueData);
+      else {
+        const problem = (rule as ActionRule).check?.(parsed.data);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['args'], message: problem });
+      }
     });
 }
 

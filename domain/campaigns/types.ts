@@ -15,7 +15,8 @@ export type CampaignKind =
   | 'ORDER_DISCOUNT'
   | 'FULL_RETURN'
   | 'SIGNUP_PACK'
-  | 'GROUP_BUY';
+  | 'GROUP_BUY'
+  | 'ASSIST';
 
 export interface RuleRef {
   code: string;
@@ -113,7 +114,9 @@ export type Claim =
       newUserOnly?: true;
     }
   | { kind: 'COUPON'; couponId: string }
-  | GroupSeatClaim;
+  | GroupSeatClaim
+  /** An assist used by its starter's order (once; given back if the order is cancelled). */
+  | { kind: 'ASSIST_USE'; campaignId: string; assistId: string };
 
 /**
  * A seat in a group (domain/groups.ts): the leader's order creates the group with its seat; a

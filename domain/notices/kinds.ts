@@ -169,6 +169,23 @@ export const NOTICE_KINDS = {
       deadline: timeValue(e.deadline),
     }),
   }),
+  ASSIST_DONE: kind<{ assistId: string; product: string; priceFen: Fen; expiresAt: number }>({
+    title: '助力完成通知',
+    askedWhen: '发起助力时',
+    fields: [
+      { name: 'product', key: 'thing1', label: '商品' },
+      { name: 'price', key: 'amount2', label: '助力价' },
+      { name: 'deadline', key: 'time3', label: '购买截止' },
+      { name: 'note', key: 'thing4', label: '说明' },
+    ],
+    page: (e) => `packages/assist/index?id=${e.assistId}`,
+    fill: (e) => ({
+      product: e.product,
+      price: amountValue(e.priceFen),
+      deadline: timeValue(e.expiresAt),
+      note: '好友助力已完成，可按底价下单',
+    }),
+  }),
 };
 
 export type NoticeKindName = keyof typeof NOTICE_KINDS;
@@ -183,7 +200,6 @@ export type NoticeEventOf<K extends NoticeKindName> = Parameters<
 export const PLANNED_NOTICE_KINDS = {
   FINAL_PAYMENT_OPEN: '尾款支付开始提醒',
   FINAL_PAYMENT_CLOSING: '尾款支付即将截止',
-  ASSIST_DONE: '助力完成通知',
   BLIND_BOX_RESULT: '盲盒开箱结果',
 } as const;
 

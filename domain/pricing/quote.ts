@@ -21,6 +21,7 @@ import {
   actionRule,
   conditionRule,
   endsAtFirstPayment,
+  assistRule,
   groupRule,
   percentOff,
   userConditionsPass,
@@ -76,6 +77,8 @@ export interface Quote {
   couponProblem?: string;
   /** Set when the order cannot open or join the asked-for group (campaign over, SKU not in it). */
   groupProblem?: string;
+  /** Set when the assist's price cannot be used (campaign over, another SKU or quantity). */
+  assistProblem?: string;
 }
 
 /**
@@ -106,6 +109,12 @@ export interface QuoteContext {
    * campaigns price nothing.
    */
   group?: { campaignId: string; groupId: string; leader: boolean };
+  /**
+   * The order is an assist's starter buying at the price the assist reached (read by the server
+   * from the assist): priced by that alone (no coupon, no other campaign), and claims the assist.
+   * Without it, friend-assist campaigns price nothing.
+   */
+  assist?: { campaignId: string; assistId: string; skuId: string; priceFen: Fen };
 }
 
 export function specText(product: Pick<Product, 'specs'>, sku: Pick<Sku, 'specValues'>): string {
@@ -148,7 +157,13 @@ export function quote(
         !excluded.has(c._id),
     )
     .filter((c) => userConditionsPass(c, facts))
-    .filter((c) => (context.group ? c._id === context.group.campaignId : !groupRule(c)))
+    .filter((c) =>
+      context.group
+        ? c._id === context.group.campaignId
+        : context.assist
+          ? c._id === context.assist.campaignId
+          : !groupRule(c) && !assistRule(c),
+    )
     .sort(byPreference);
   const remaining = new Map<string, number>();
   const allowanceClaims = new Map<string, Extract<Claim, { kind: 'ALLOWANCE' }>>();
@@ -169,10 +184,12 @@ export function quote(
   }));
   const ordered = [...drafts].sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : 0));
 
-  for (const line of ordered) {
-    applySpecialPrice(line, active, facts, remaining, allowanceClaims);
-    if (!line.special) applyMemberDiscount(line, active, facts);
-  }
+  const assisted = context.assist ? applyAssistPrice(drafts, context.assist, active) : null;
+  if (!context.assist)
+    for (const line of ordered) {
+      applySpecialPrice(line, active, facts, remaining, allowanceClaims);
+      if (!line.special) applyMemberDiscount(line, active, facts);
+    }
 
   const orderAdjustments: Adjustment[] = [];
   let payable = addFen(...drafts.map((l) => l.amountFen));
@@ -199,8 +216,9 @@ export function quote(
       ? ZERO
       : SHIPPING_RULE.feeFen;
 
-  const coupons = context.group ? [] : couponOptions(facts, drafts, payable);
-  const wanted = context.group ? 'none' : (context.coupon ?? 'auto');
+  const exclusive = !!(context.group || context.assist);
+  const coupons = exclusive ? [] : couponOptions(facts, drafts, payable);
+  const wanted = exclusive ? 'none' : (context.coupon ?? 'auto');
   let chosen: CouponOption | undefined;
   let couponProblem: string | undefined;
   if (wanted === 'auto') {
@@ -250,6 +268,7 @@ export function quote(
       ...allowanceClaims.values(),
       ...(chosen ? [{ kind: 'COUPON' as const, couponId: chosen.id }] : []),
       ...(seat && 'claim' in seat ? [seat.claim] : []),
+      ...(assisted && 'claim' in assisted ? [assisted.claim] : []),
     ],
     rewards: rewardsFor(active, drafts, facts, payable, orderAdjustments),
     paymentWindowMs: Math.min(UNPAID_TIMEOUT_MS, ...windows),
@@ -258,6 +277,33 @@ export function quote(
     coupons,
     ...(couponProblem ? { couponProblem } : {}),
     ...(seat && 'problem' in seat ? { groupProblem: seat.problem } : {}),
+    ...(assisted && 'problem' in assisted ? { assistProblem: assisted.problem } : {}),
+  };
+}
+
+/** The assist's price on its one line (one unit of its SKU), and the claim on the assist. */
+function applyAssistPrice(
+  drafts: Draft[],
+  assist: NonNullable<QuoteContext['assist']>,
+  active: Campaign[],
+): { claim: Claim } | { problem: string } {
+  const campaign = active.find((c) => c._id === assist.campaignId);
+  if (!campaign || !assistRule(campaign)) return { problem: '助力活动已结束' };
+  const [line] = drafts;
+  if (drafts.length !== 1 || line.skuId !== assist.skuId || line.qty !== 1)
+    return { problem: '助力价仅限购买发起助力的商品 1 件' };
+  const offFen = fen(Math.max(0, line.amountFen - assist.priceFen));
+  line.amountFen = fen(line.amountFen - offFen);
+  line.adjustments.push({
+    code: campaign.kind,
+    label: campaign.label,
+    amountFen: fen(-offFen),
+    campaignId: campaign._id,
+  });
+  line.special = true;
+  line.used.push(campaign);
+  return {
+    claim: { kind: 'ASSIST_USE', campaignId: campaign._id, assistId: assist.assistId },
   };
 }
 

@@ -18,6 +18,7 @@ export const SEED_CAMPAIGN_IDS = {
   signupPack: 'cmp-signup-pack',
   orderDiscount: 'cmp-199-minus-20',
   group: 'cmp-group',
+  assist: 'cmp-assist',
 } as const;
 
 export function seedCampaigns(now: number): Campaign[] {
@@ -191,6 +192,26 @@ export function seedCampaigns(now: number): Campaign[] {
               },
             ],
             hours: 24,
+          },
+        },
+      ],
+    },
+    {
+      _id: SEED_CAMPAIGN_IDS.assist,
+      kind: 'ASSIST',
+      title: '挂耳咖啡好友助力',
+      label: '助力价',
+      ...always,
+      priority: 0,
+      conditions: [],
+      actions: [
+        {
+          code: 'ASSIST',
+          args: {
+            floors: [{ skuId: 'p-drip-coffee-2', priceFen: 6900 }],
+            helps: 3,
+            dailyHelps: 3,
+            newHelpersOnly: 'no',
           },
         },
       ],

@@ -4,6 +4,7 @@ import type { Claim } from '../../../domain/campaigns/types';
 import type { CancelReason } from '../../../domain/order-cancel';
 import type { Order, User } from '../../../domain/model';
 import { allowanceClaims } from './allowance';
+import { assistUseClaims } from './assist-use';
 import { couponClaims } from './coupon';
 import { groupSeatClaims } from './group-seat';
 import type { ClaimKind, TakeContext, TakeResult } from './kind';
@@ -12,6 +13,7 @@ const CLAIM_KINDS: { [K in Claim['kind']]: ClaimKind<Extract<Claim, { kind: K }>
   ALLOWANCE: allowanceClaims,
   COUPON: couponClaims,
   GROUP_SEAT: groupSeatClaims,
+  ASSIST_USE: assistUseClaims,
 };
 
 function kindOf<C extends Claim>(claim: C): ClaimKind<C> {

@@ -87,4 +87,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       { fields: ['campaignId', 'skuId', 'status'] },
     ],
   },
+  /** Friend assists (lib/assist), and each helper's helps per day (their limit). */
+  { name: 'assists', indexes: [{ fields: ['starterId'] }] },
+  { name: 'assist_days' },
 ];
