@@ -9,6 +9,8 @@ export default defineAppConfig({
     { root: 'packages/coupons', pages: ['center/index', 'mine/index'] },
     // Group buying: a group's page (the link that is shared) and my groups.
     { root: 'packages/group', pages: ['index', 'mine/index'] },
+    // Friend assists: an assist's page (the link that is shared).
+    { root: 'packages/assist', pages: ['index'] },
     // Sharers: 我的推广 (invitees, commission, withdrawals) and the product poster.
     { root: 'packages/promote', pages: ['index', 'poster/index'] },
     // Staff only: stock, staff and roles (more sections come with later issues).

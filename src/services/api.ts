@@ -28,8 +28,8 @@ export const api = {
   quote: (
     lines: InputOf<'order', 'quote'>['lines'],
     coupon = 'auto',
-    group?: InputOf<'order', 'quote'>['group'],
-  ) => callCloud('order', 'quote', { lines, coupon, ...(group ? { group } : {}) }),
+    special: Pick<InputOf<'order', 'quote'>, 'group' | 'assist'> = {},
+  ) => callCloud('order', 'quote', { lines, coupon, ...special }),
   createOrder: (input: InputOf<'order', 'create'>) => callCloud('order', 'create', input),
   payOrder: (orderId: string) => callCloud('order', 'pay', { orderId }),
   cancelOrder: (orderId: string) => callCloud('order', 'cancel', { orderId }),
@@ -57,6 +57,11 @@ export const api = {
   subscribeNotices: (reportId: string, answers: Record<string, string>, always: boolean) =>
     callCloud('notice', 'subscribe', { reportId, answers, always }),
   remind: (input: InputOf<'notice', 'remind'>) => callCloud('notice', 'remind', input),
+
+  startAssist: (campaignId: string, skuId: string) =>
+    callCloud('assist', 'start', { campaignId, skuId }),
+  assist: (assistId: string) => callCloud('assist', 'detail', { assistId }),
+  helpAssist: (assistId: string) => callCloud('assist', 'help', { assistId }),
 
   group: (groupId: string) => callCloud('group', 'detail', { groupId }),
   myGroups: (cursor?: number) => callCloud('group', 'mine', cursor ? { cursor } : {}),

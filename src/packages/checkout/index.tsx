@@ -89,6 +89,7 @@ const FINAL = [
   'PRODUCT_UNAVAILABLE',
   'SKU_NOT_FOUND',
   'GROUP_UNAVAILABLE',
+  'ASSIST_UNAVAILABLE',
 ];
 
 export default function CheckoutPage() {
@@ -99,6 +100,11 @@ export default function CheckoutPage() {
     return asked.source === 'buyNow' && buyNowQty ? { ...asked, qty: buyNowQty } : asked;
   }, [params, buyNowQty]);
   const group = useMemo(() => groupFrom(params), [params]);
+  // An assist's starter buying at the price it reached.
+  const assist = useMemo(
+    () => (params.assistId ? { assistId: params.assistId } : undefined),
+    [params],
+  );
   const requestId = useRef(newRequestId());
   const [coupon, setCoupon] = useState('auto');
   const [address, setAddress] = useState<Address>(EMPTY_ADDRESS);
@@ -114,7 +120,7 @@ export default function CheckoutPage() {
     retry,
     refresh: load,
   } = useCloudData(async () => {
-    const res = await api.quote(lines, coupon, group);
+    const res = await api.quote(lines, coupon, { group, assist });
     if (res.ok && res.data.defaultAddress)
       setAddress((current) => (current.name ? current : res.data.defaultAddress!));
     if (res.ok && res.data.pendingOrder && !offered.current) {
@@ -122,7 +128,7 @@ export default function CheckoutPage() {
       void offerPending(res.data.pendingOrder.id, res.data.pendingOrder.totalFen);
     }
     return res;
-  }, [lines, coupon, group]);
+  }, [lines, coupon, group, assist]);
 
   if (code === 'CART_EMPTY')
     return (
@@ -158,6 +164,7 @@ export default function CheckoutPage() {
     const res = await api.createOrder({
       lines,
       ...(group ? { group } : {}),
+      ...(assist ? { assist } : {}),
       requestId: requestId.current,
       address,
       remark,
@@ -266,6 +273,13 @@ export default function CheckoutPage() {
           </Text>
           {quote.groupProblem ? (
             <Text className="checkout-problem">{quote.groupProblem}</Text>
+          ) : null}
+        </View>
+      ) : assist ? (
+        <View className="section checkout-assist">
+          <Text>好友助力价：仅限本商品 1 件，不与优惠券同享</Text>
+          {quote.assistProblem ? (
+            <Text className="checkout-problem">{quote.assistProblem}</Text>
           ) : null}
         </View>
       ) : (

@@ -25,6 +25,7 @@ const KINDS: { kind: CampaignKind; label: string }[] = [
   { kind: 'FULL_RETURN', label: '消费全返' },
   { kind: 'SIGNUP_PACK', label: '新人券包' },
   { kind: 'GROUP_BUY', label: '阶梯拼团' },
+  { kind: 'ASSIST', label: '好友助力' },
 ];
 
 const HOUR = 3_600_000;

@@ -16,6 +16,7 @@ export function defaultArg(spec: ArgSpec): unknown {
     case 'enum':
       return spec.values[0].value;
     case 'productIds':
+    case 'intList':
       return spec.optional ? undefined : [];
     case 'tierRates':
       return {};
@@ -158,6 +159,21 @@ export function ArgField({
         </View>,
       );
     }
+    case 'intList':
+      return field(
+        <Input
+          className="admin-input arg-ints"
+          placeholder="整数，逗号分隔，如 3,2,1"
+          value={((value as number[] | undefined) ?? []).join(',')}
+          onInput={(e) => {
+            const list = e.detail.value
+              .split(/[,，\s]+/)
+              .filter(Boolean)
+              .map(Number);
+            onChange(list.length || !spec.optional ? list : undefined);
+          }}
+        />,
+      );
     case 'groupTiers':
       return field(<GroupTiersField rows={(value as SkuTiers[]) ?? []} onChange={onChange} />);
     case 'couponList': {

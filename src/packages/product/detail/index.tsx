@@ -15,6 +15,7 @@ import { ErrorState, Loading } from '../../../components/StateView';
 import { ShareButton } from '../../../components/ShareButton';
 import { useShare } from '../../../services/share';
 import { askForNotices } from '../../../services/subscribe';
+import { AssistEntry } from './AssistEntry';
 import { GroupEntry } from './GroupEntry';
 import './index.scss';
 
@@ -116,6 +117,7 @@ function ProductDetailPage() {
         />
       </View>
       {product.group ? <GroupEntry offer={product.group} skuId={sku?.id ?? null} /> : null}
+      {product.assist ? <AssistEntry offer={product.assist} skuId={sku?.id ?? null} /> : null}
       <View className="section">
         <Text className="section-title">商品介绍</Text>
         <Text className="product-description">{product.description}</Text>
