@@ -263,6 +263,17 @@ export interface Order {
     state: 'WAITING' | 'SUCCEEDED' | 'FAILED';
   };
   /**
+   * A pre-sale's deposit or final payment (domain/presale.ts). A deposit order never ships (the
+   * goods ship with the final payment's order); FORFEITED: its final payment was not made in time.
+   */
+  presale?: {
+    campaignId: string;
+    step: 'DEPOSIT' | 'FINAL';
+    finalStartsAt?: number;
+    finalEndsAt?: number;
+    state?: 'FORFEITED' | 'COMPENSATED';
+  };
+  /**
    * When refundedFen last changed on an order with an inviter: its commission has the change to
    * follow (lib/distribution/commission.ts followRefunds clears it; the timer if a crash came first).
    */

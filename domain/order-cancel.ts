@@ -22,6 +22,7 @@ export const CANCEL_REASONS = {
   CAMPAIGN_UNITS_HELD: { event: 'abandon', text: '活动名额暂被占用，下单未完成' },
   GROUP_UNAVAILABLE: { event: 'abandon', text: '这个团已满或已结束，下单未完成' },
   ASSIST_UNAVAILABLE: { event: 'abandon', text: '这个助力已用过或已结束，下单未完成' },
+  PRESALE_UNAVAILABLE: { event: 'abandon', text: '预售定金已付过或已不在付款时间，下单未完成' },
 } as const satisfies Record<string, { event: OrderEvent; text: string }>;
 
 export type CancelReason = keyof typeof CANCEL_REASONS;

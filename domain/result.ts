@@ -43,6 +43,8 @@ export const ERROR_MESSAGES = {
   ASSIST_UNAVAILABLE: '这个助力不能用于下单了',
   ASSIST_REFUSED: '现在不能助力',
   ASSIST_NOT_FOUND: '助力不存在',
+  PRESALE_UNAVAILABLE: '现在不在该预售的付款时间内',
+  DEPOSIT_NOT_FOUND: '你还没有付这个预售的定金',
   INTERNAL: '系统繁忙，请稍后再试',
   /** Client side only: the call did not reach the cloud or came back malformed. */
   NETWORK: '网络异常，请检查网络后重试',

@@ -39,6 +39,7 @@ import { shipOrder } from './ship';
 import { getProduct, listProducts, saveProduct, setProductOnSale, uploadImage } from './products';
 import { refundOrder } from '../lib/payments/refund-order';
 import { closeGroupNow, groupDetail, listGroups } from './groups';
+import { cancelPresale, listCompensations, markCompensationPaid } from './presales';
 import { listStaff, removeStaff, saveStaff, whoami } from './staff';
 import { bulkChange, changeStock, listSkus, stockLedger } from './stock';
 
@@ -163,6 +164,10 @@ export const adminHandlers: Handlers<'admin'> = {
   groups: (input) => listGroups(input),
   groupDetail: ({ groupId }, ctx) => groupDetail(groupId, ctx),
   closeGroup: ({ groupId }, ctx) => closeGroupNow(groupId, ctx),
+  // Pre-sales (admin/presales.ts).
+  cancelPresale: ({ campaignId }, ctx) => cancelPresale(campaignId, ctx),
+  compensations: ({ state }) => listCompensations(state),
+  markCompensationPaid: (input, ctx) => markCompensationPaid(input, ctx),
   // Subscription messages (admin/notices.ts).
   noticeTemplates: () => listNoticeTemplates(),
   saveNoticeTemplate,

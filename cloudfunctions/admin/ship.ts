@@ -24,6 +24,8 @@ export async function shipOrder(
   if (!order) throw new AppError('ORDER_NOT_FOUND');
   if (order.status !== 'PAID') throw new AppError('ORDER_STATE', '只有待发货的订单可以发货');
   if (order.group?.state === 'WAITING') throw new AppError('ORDER_STATE', GROUP_WAITING);
+  if (order.presale?.step === 'DEPOSIT')
+    throw new AppError('ORDER_STATE', '预售定金订单不发货：商品随尾款订单发货');
   const shipping = {
     company: express.name,
     companyCode: express.code,
@@ -35,8 +37,8 @@ export async function shipOrder(
   // Conditional on PAID: an order whose full refund was recorded meanwhile is REFUNDING.
   // The shipped notice is owed in the same write (the timer writes it if this call dies first).
   const owed = { noticeOwed: 'ORDER_SHIPPED' };
-  // Not while its group is open (the condition is in the same write as the shipment).
-  const notWaiting = { 'group.state': _.neq('WAITING') };
+  // Not while its group is open, never a deposit (the conditions are in the shipment's write).
+  const notWaiting = { 'group.state': _.neq('WAITING'), 'presale.step': _.neq('DEPOSIT') };
   const fields = { shipping, shippingUpload, ...owed };
   if (!(await transition(order, 'ship', ctx.openid, ctx.now, fields, undefined, notWaiting)))
     throw new AppError('ORDER_STATE', '订单状态已变化（可能正在退款），未发货');

@@ -15,7 +15,7 @@ import { startPayment } from '../lib/payments/cloud-pay';
 import { addAllowances, loadPricing } from '../lib/pricing/facts';
 import { orderDetail, orderSummary } from '../lib/views/order-views';
 import { placeOrder } from './place-order';
-import { assistPricing } from '../lib/assist/assists';
+import { fixedPriceOf } from '../lib/pricing/fixed-price';
 
 const PAGE = 20;
 
@@ -52,12 +52,12 @@ async function ownOrder(orderId: string, ctx: Context): Promise<Order> {
 export const main = createHandler('order', {
   // The lines, what pricing needs and the buyer's unpaid orders are read together, then the
   // allowances the lines would use.
-  async quote({ lines, coupon, group, assist }, ctx) {
+  async quote({ lines, coupon, group, assist, presale }, ctx) {
     const [resolved, { campaigns, user, facts }, unpaid, assisted] = await Promise.all([
       resolveLines(ctx.openid, lines),
       loadPricing(ctx.openid, ctx.now),
       findWhere<Order>('orders', { openid: ctx.openid, status: 'UNPAID' }, 20),
-      assist ? assistPricing(assist.assistId, ctx.openid, ctx.now) : undefined,
+      fixedPriceOf({ assist, presale, lines }, ctx.openid, ctx.now),
     ]);
     const buyable = resolved
       .filter((l) => !l.problem)
@@ -80,7 +80,7 @@ export const main = createHandler('order', {
             },
           }
         : {}),
-      ...(assisted ? { assist: assisted } : {}),
+      ...(assisted ? { fixedPrice: assisted } : {}),
     });
     return {
       ...view,

@@ -41,7 +41,7 @@ import { runEffects } from '../lib/order/effects/run';
 import { orderIdFor, transition } from '../lib/order/transition';
 import { isDefiniteFailure, startPayment } from '../lib/payments/cloud-pay';
 import { addAllowances, loadPricing } from '../lib/pricing/facts';
-import { assistPricing } from '../lib/assist/assists';
+import { fixedPriceError, fixedPriceOf } from '../lib/pricing/fixed-price';
 import { orderDetail } from '../lib/views/order-views';
 
 export interface PlaceOrderInput {
@@ -55,6 +55,8 @@ export interface PlaceOrderInput {
   group?: { campaignId: string; groupId?: string };
   /** The starter of this assist buys at the price it reached. */
   assist?: { assistId: string };
+  /** A pre-sale's deposit, or its final payment. */
+  presale?: { campaignId: string; step: 'DEPOSIT' | 'FINAL' };
 }
 
 /** How many times a lost claim may send us back to re-price. */
@@ -83,10 +85,10 @@ async function place(
   input: PlaceOrderInput,
   ctx: Context,
 ): Promise<CreatedOrderView> {
-  const [resolved, { campaigns, user, facts }, assist] = await Promise.all([
+  const [resolved, { campaigns, user, facts }, fixedPrice] = await Promise.all([
     resolveLines(ctx.openid, input.lines),
     loadPricing(ctx.openid, ctx.now),
-    input.assist ? assistPricing(input.assist.assistId, ctx.openid, ctx.now) : undefined,
+    fixedPriceOf(input, ctx.openid, ctx.now),
   ]);
   const blocked = resolved.find((l) => l.problem);
   if (blocked?.problem)
@@ -97,7 +99,15 @@ async function place(
   const lines = resolved.map((l) => ({ product: l.product!, sku: l.sku!, qty: l.qty }));
   await addAllowances(facts, campaigns, lines);
   const group = groupOf(input, orderId);
-  const pricing = { lines, facts, campaigns, expected: input.expectedTotalFen, group, assist };
+  const pricing = {
+    lines,
+    facts,
+    campaigns,
+    expected: input.expectedTotalFen,
+    group,
+    fixedPrice,
+    fixedPriceError: fixedPriceError(input),
+  };
   const exclude: string[] = [];
   let coupon = input.coupon;
   let priced = price(pricing, coupon, exclude);
@@ -117,6 +127,7 @@ async function place(
     newBuyer: facts.user.isNewUser,
     ...attributionOf(user, ctx.now),
     ...(group ? { group: { ...group, state: 'WAITING' as const } } : {}),
+    ...(input.presale ? { presale: presaleOf(input.presale, fixedPrice) } : {}),
     history: [{ from: null, to: 'CREATING', at: ctx.now, by: ctx.openid }],
   };
   if (!(await insertOnce('orders', order as unknown as { _id: string })))
@@ -221,7 +232,22 @@ interface PricingInput {
   campaigns: Campaign[];
   expected?: number;
   group?: QuoteContext['group'];
-  assist?: QuoteContext['assist'];
+  fixedPrice?: QuoteContext['fixedPrice'];
+  fixedPriceError?: ErrorCode;
+}
+
+/** A pre-sale order's part: the deposit (with its final-payment window) or the final payment. */
+function presaleOf(
+  presale: NonNullable<PlaceOrderInput['presale']>,
+  fixed: QuoteContext['fixedPrice'],
+): NonNullable<Order['presale']> {
+  const final = fixed?.plan?.find((s) => s.code === 'FINAL');
+  return {
+    campaignId: presale.campaignId,
+    step: presale.step,
+    ...(final?.opensAt ? { finalStartsAt: final.opensAt } : {}),
+    ...(final?.closesAt ? { finalEndsAt: final.closesAt } : {}),
+  };
 }
 
 /** A group order's group: the one it joins, or the one it opens (its id from the order's). */
@@ -241,10 +267,11 @@ function price(p: PricingInput, coupon: string, exclude: string[], why?: string)
     coupon,
     exclude,
     ...(p.group ? { group: p.group } : {}),
-    ...(p.assist ? { assist: p.assist } : {}),
+    ...(p.fixedPrice ? { fixedPrice: p.fixedPrice } : {}),
   });
   if (priced.groupProblem) throw new AppError('GROUP_UNAVAILABLE', priced.groupProblem);
-  if (priced.assistProblem) throw new AppError('ASSIST_UNAVAILABLE', priced.assistProblem);
+  if (priced.fixedPriceProblem)
+    throw new AppError(p.fixedPriceError ?? 'PRICE_CHANGED', priced.fixedPriceProblem);
   if (priced.couponProblem) throw new AppError('COUPON_UNAVAILABLE', priced.couponProblem);
   if (p.expected !== undefined && priced.totalFen !== p.expected) {
     throw new AppError('PRICE_CHANGED', why ? `${why}，价格有变化，请确认后重新提交` : undefined, {

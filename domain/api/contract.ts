@@ -15,6 +15,7 @@ import {
   cartInputs,
   catalogInputs,
   assistInputs,
+  presaleInputs,
   couponInputs,
   groupInputs,
   noticeInputs,
@@ -27,6 +28,8 @@ import type {
   AdminCampaignView,
   AdminGroupView,
   AssistView,
+  PresaleView,
+  CompensationView,
   GroupSummaryView,
   GroupView,
   AdminDistributorView,
@@ -132,6 +135,10 @@ export const API = {
     optIns: returns<Record<string, number>>()(noticeInputs.optIns),
     remind: returns<{ reminding: true }>()(noticeInputs.remind),
   },
+  presale: {
+    detail: returns<PresaleView>()(presaleInputs.detail),
+    cancelDeposit: returns<PresaleView>()(presaleInputs.cancelDeposit),
+  },
   assist: {
     start: returns<AssistView>()(assistInputs.start),
     detail: returns<AssistView>()(assistInputs.detail),
@@ -222,6 +229,12 @@ export const API = {
     ),
     groupDetail: returns<AdminGroupView>()(adminInputs.groupDetail, MANAGERS),
     closeGroup: returns<AdminGroupView>()(adminInputs.closeGroup, MANAGERS),
+    cancelPresale: returns<{ deposits: number; compensated: number }>()(
+      adminInputs.cancelPresale,
+      MANAGERS,
+    ),
+    compensations: returns<CompensationView[]>()(adminInputs.compensations, MANAGERS),
+    markCompensationPaid: returns<CompensationView>()(adminInputs.markCompensationPaid, MANAGERS),
     saveChannelCode: returns<ChannelCodeView>()(adminInputs.saveChannelCode, MANAGERS),
   },
 } as const;

@@ -76,12 +76,19 @@ const group = z.object({ campaignId: id, groupId: id.optional() }).strict().opti
 /** An assist's starter buying at the price it reached. */
 const assist = z.object({ assistId: id }).strict().optional();
 
+/** A pre-sale's deposit, or its final payment. */
+const presale = z
+  .object({ campaignId: id, step: z.enum(['DEPOSIT', 'FINAL']) })
+  .strict()
+  .optional();
+
 export const orderInputs = {
-  quote: z.object({ lines, coupon, group, assist }),
+  quote: z.object({ lines, coupon, group, assist, presale }),
   create: z.object({
     lines,
     group,
     assist,
+    presale,
     requestId,
     address,
     remark: z.string().max(100).default(''),
@@ -141,6 +148,11 @@ export const distributionSettingsSchema = z.object({
 });
 
 const listCursor = z.number().int().min(0).max(100_000).default(0);
+
+export const presaleInputs = {
+  detail: z.object({ campaignId: id }),
+  cancelDeposit: z.object({ campaignId: id }),
+};
 
 export const assistInputs = {
   start: z.object({ campaignId: id, skuId: id }),
@@ -352,6 +364,9 @@ export const adminInputs = {
   }),
   groupDetail: z.object({ groupId: id }),
   closeGroup: z.object({ groupId: id }),
+  cancelPresale: z.object({ campaignId: id }),
+  compensations: z.object({ state: z.enum(['OWED', 'PAID']).default('OWED') }),
+  markCompensationPaid: z.object({ id, note: z.string().trim().max(100).default('') }),
   noticeTemplates: z.object({}),
   /** The WeChat template a notice kind uses (and field keys where it numbers them differently). */
   saveNoticeTemplate: z.object({

@@ -144,8 +144,8 @@ export interface QuoteView {
   couponProblem?: string;
   /** A group order that cannot open or join its group as asked (campaign over, SKU not in it). */
   groupProblem?: string;
-  /** An assist's order that cannot use its price (campaign over, another SKU or quantity). */
-  assistProblem?: string;
+  /** An order at a fixed price (an assist's, a pre-sale's) that cannot use it now. */
+  fixedPriceProblem?: string;
   /** How long the order may stay unpaid (shorter for flash sales). */
   paymentWindowMs: number;
   /** How the buyer pays: one step due now (totalFen), and any later ones. */
@@ -197,6 +197,8 @@ export interface OrderSummaryView {
   lines: { title: string; specText: string; image: string; qty: number; amountFen: Fen }[];
   /** A group order: its group and where it stands (拼团中 / 拼团成功 / 拼团失败). */
   group?: { id: string; state: 'WAITING' | 'SUCCEEDED' | 'FAILED'; text: string };
+  /** A pre-sale order: its part and what the buyer must know (the final window, forfeiture). */
+  presale?: { campaignId: string; step: 'DEPOSIT' | 'FINAL'; text: string };
 }
 
 export interface OrderDetailView extends OrderSummaryView {
@@ -696,4 +698,54 @@ export interface AssistOfferView {
   dailyHelps: number;
   newHelpersOnly: boolean;
   skus: { skuId: string; listFen: Fen; floorFen: Fen; cuts: Fen[] }[];
+}
+
+/** A pre-sale's page (domain/presale.ts): every rule stated before paying, and the buyer's part. */
+export interface PresaleView {
+  campaignId: string;
+  title: string;
+  image: string;
+  productId: string;
+  skuId: string;
+  priceFen: Fen;
+  depositFen: Fen;
+  creditFen: Fen;
+  stepFen: Fen;
+  capFen: Fen;
+  /** Friends whose deposits raise the credit to the cap. */
+  friendsToCap: number;
+  phase: import('../presale').PresalePhase;
+  startsAt: number;
+  depositEndsAt: number;
+  finalStartsAt: number;
+  finalEndsAt: number;
+  shipAt: number;
+  /** Forfeiture, stated apart so the page can highlight it. */
+  forfeitRule: string;
+  rules: string[];
+  mine: {
+    state: import('../presale').DepositState;
+    stateText: string;
+    friends: number;
+    creditFen: Fen;
+    finalDueFen: Fen;
+    orderId: string;
+    finalOrderId: string | null;
+    canCancel: boolean;
+    canPayFinal: boolean;
+  } | null;
+  canPayDeposit: boolean;
+}
+
+/** A compensation owed after a cancelled pre-sale, as staff see it. */
+export interface CompensationView {
+  id: string;
+  openid: string;
+  name: string;
+  campaignId: string;
+  amountFen: Fen;
+  state: 'OWED' | 'PAID';
+  stateText: string;
+  createdAt: number;
+  note: string;
 }

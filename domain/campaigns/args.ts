@@ -15,7 +15,9 @@ export type ArgSpec =
   | { type: 'tierRates'; label: string }
   | { type: 'couponList'; label: string }
   | { type: 'groupTiers'; label: string }
-  | { type: 'intList'; label: string; optional?: boolean };
+  | { type: 'intList'; label: string; optional?: boolean }
+  /** An instant (epoch ms); staff type it in China time. */
+  | { type: 'time'; label: string };
 
 export type ArgSpecs = Record<string, ArgSpec>;
 
@@ -34,7 +36,7 @@ export interface SignupCouponSpec {
 }
 
 /** The value an argument of this spec holds. */
-export type ArgValue<S extends ArgSpec> = S extends { type: 'int' | 'fen' | 'percent' }
+export type ArgValue<S extends ArgSpec> = S extends { type: 'int' | 'fen' | 'percent' | 'time' }
   ? number
   : S extends { type: 'enum'; values: readonly { value: infer V }[] }
     ? V
@@ -108,6 +110,8 @@ function schemaOf(spec: ArgSpec): z.ZodTypeAny {
         )
         .min(1)
         .max(10);
+    case 'time':
+      return z.number().int().min(0).max(8_640_000_000_000);
     case 'intList': {
       const list = z.array(z.number().int().min(1).max(1000)).max(50);
       return spec.optional ? list.optional() : list.min(1);

@@ -15,6 +15,7 @@ import { tierOf, tierRank } from './tiers';
 import type { PaymentStep } from '../pricing/quote';
 import { DEFAULT_GROUP_HOURS, SEAT_HOLD_MS, type GroupTier, type SkuTiers } from '../groups';
 import { MAX_HELPS } from '../assist';
+import { termsProblem, type PresaleTerms } from '../presale';
 import type { Campaign, PricingFacts, Reward } from './types';
 
 export type { ArgSpec } from './args';
@@ -98,6 +99,18 @@ export interface ActionRuleOf<A extends ArgSpecs> extends RuleBase<A> {
   assist?(args: ArgsOf<A>): AssistRule;
   /** Arguments that are each valid but not together (e.g. a schedule of the wrong length). */
   check?(args: ArgsOf<A>): string | null;
+  /** Prices only orders given a fixed price from the server (see quote's `fixedPrice`). */
+  fixedPriceOnly?: true;
+  /** A pre-sale rule: its deposits per SKU and its terms. */
+  presale?(args: ArgsOf<A>): PresaleRule;
+  /** Arguments checked against the prices of the SKUs they name (when staff save). */
+  checkPrices?(args: ArgsOf<A>, priceOf: (skuId: string) => Fen | undefined): string | null;
+}
+
+export interface PresaleRule {
+  depositFor(skuId: string): Fen | null;
+  skuIds: string[];
+  terms(skuId: string): PresaleTerms | null;
 }
 
 export interface AssistRule {
@@ -319,6 +332,7 @@ export const ACTIONS: Record<string, ActionRule> = {
       },
     },
     layer: 'special',
+    fixedPriceOnly: true,
     assist: (args) => ({
       floorFor: (skuId) => {
         const found = args.floors.find((f) => f.skuId === skuId);
@@ -335,6 +349,71 @@ export const ACTIONS: Record<string, ActionRule> = {
         : args.floors.some((f) => f.priceFen < 1)
           ? '底价须大于 0'
           : null,
+  }),
+  PRESALE: action({
+    code: 'PRESALE',
+    label: '定金膨胀预售',
+    description:
+      '付定金抵更多：每邀请一位好友付定金再膨胀，有上限；尾款期内付尾款，逾期定金不退；定金不超过售价 20%',
+    args: {
+      deposits: { type: 'skuPrices', label: '规格与定金' },
+      creditFen: { type: 'fen', label: '定金抵扣', min: 1 },
+      stepFen: { type: 'fen', label: '每位好友膨胀' },
+      capFen: { type: 'fen', label: '膨胀上限', min: 1 },
+      depositEndsAt: { type: 'time', label: '定金截止' },
+      finalStartsAt: { type: 'time', label: '尾款开始' },
+      finalEndsAt: { type: 'time', label: '尾款截止' },
+      shipAt: { type: 'time', label: '发货时间' },
+    },
+    layer: 'special',
+    fixedPriceOnly: true,
+    presale: (args) => {
+      const depositFor = (skuId: string) => {
+        const found = args.deposits.find((d) => d.skuId === skuId);
+        return found ? fen(found.priceFen) : null;
+      };
+      return {
+        depositFor,
+        skuIds: args.deposits.map((d) => d.skuId),
+        terms: (skuId) => {
+          const depositFen = depositFor(skuId);
+          if (depositFen === null) return null;
+          return {
+            depositFen,
+            creditFen: fen(args.creditFen),
+            stepFen: fen(args.stepFen),
+            capFen: fen(args.capFen),
+            depositEndsAt: args.depositEndsAt,
+            finalStartsAt: args.finalStartsAt,
+            finalEndsAt: args.finalEndsAt,
+            shipAt: args.shipAt,
+          };
+        },
+      };
+    },
+    checkPrices: (args, priceOf) => {
+      for (const d of args.deposits) {
+        const priceFen = priceOf(d.skuId);
+        if (priceFen === undefined) continue;
+        const problem = termsProblem(
+          {
+            depositFen: fen(d.priceFen),
+            creditFen: fen(args.creditFen),
+            stepFen: fen(args.stepFen),
+            capFen: fen(args.capFen),
+            depositEndsAt: args.depositEndsAt,
+            finalStartsAt: args.finalStartsAt,
+            finalEndsAt: args.finalEndsAt,
+            shipAt: args.shipAt,
+          },
+          priceFen,
+          0,
+          Number.MAX_SAFE_INTEGER,
+        );
+        if (problem) return `规格 ${d.skuId}：${problem}`;
+      }
+      return null;
+    },
   }),
   PAY_WITHIN: action({
     code: 'PAY_WITHIN',
@@ -459,6 +538,23 @@ export function groupRule(campaign: Campaign) {
   for (const a of campaign.actions) {
     const group = actionRule(a.code).group?.(a.args);
     if (group) return group;
+  }
+  return null;
+}
+
+/**
+ * Whether the campaign prices only an order given a fixed price from one of its documents (an
+ * assist, a deposit): its rules price nothing on their own.
+ */
+export function needsFixedPrice(campaign: Campaign): boolean {
+  return campaign.actions.some((a) => actionRule(a.code).fixedPriceOnly === true);
+}
+
+/** A pre-sale campaign's rule, or null for any other campaign. */
+export function presaleRule(campaign: Campaign): PresaleRule | null {
+  for (const a of campaign.actions) {
+    const presale = actionRule(a.code).presale?.(a.args);
+    if (presale) return presale;
   }
   return null;
 }

@@ -17,6 +17,7 @@ const KINDS = [
   'SIGNUP_PACK',
   'GROUP_BUY',
   'ASSIST',
+  'PRESALE',
 ] as const;
 
 function ruleRef(registry: Record<string, ConditionRule | ActionRule>, what: string) {

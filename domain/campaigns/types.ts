@@ -16,7 +16,8 @@ export type CampaignKind =
   | 'FULL_RETURN'
   | 'SIGNUP_PACK'
   | 'GROUP_BUY'
-  | 'ASSIST';
+  | 'ASSIST'
+  | 'PRESALE';
 
 export interface RuleRef {
   code: string;
@@ -116,7 +117,22 @@ export type Claim =
   | { kind: 'COUPON'; couponId: string }
   | GroupSeatClaim
   /** An assist used by its starter's order (once; given back if the order is cancelled). */
-  | { kind: 'ASSIST_USE'; campaignId: string; assistId: string };
+  | { kind: 'ASSIST_USE'; campaignId: string; assistId: string }
+  /** A pre-sale deposit: the buyer's one deposit in it, created by the deposit's order. */
+  | {
+      kind: 'DEPOSIT';
+      campaignId: string;
+      depositId: string;
+      skuId: string;
+      productId: string;
+      depositFen: Fen;
+      finalStartsAt: number;
+      finalEndsAt: number;
+      /** Friends who can still raise the inviter's credit (more would pass the cap). */
+      maxFriends: number;
+    }
+  /** The final payment's order holds the paid deposit (and its credit). */
+  | { kind: 'FINAL_PAYMENT'; campaignId: string; depositId: string };
 
 /**
  * A seat in a group (domain/groups.ts): the leader's order creates the group with its seat; a
@@ -128,6 +144,10 @@ export interface GroupSeatClaim {
   groupId: string;
   leader: boolean;
   qty: number;
+  /** The SKU and first-tier price paid: a seat is only taken in a group of the same (same goods,
+   * same price for everyone). */
+  skuId: string;
+  firstPriceFen: Fen;
   /** What the leader's order creates the group from. */
   opens?: {
     productId: string;

@@ -186,6 +186,36 @@ export const NOTICE_KINDS = {
       note: '好友助力已完成，可按底价下单',
     }),
   }),
+  FINAL_PAYMENT_OPEN: kind<{ campaignId: string; product: string; closesAt: number }>({
+    title: '尾款支付开始提醒',
+    askedWhen: '付定金时',
+    fields: [
+      { name: 'product', key: 'thing1', label: '商品' },
+      { name: 'deadline', key: 'time2', label: '尾款截止' },
+      { name: 'note', key: 'thing3', label: '说明' },
+    ],
+    page: (e) => `packages/presale/index?campaign=${e.campaignId}`,
+    fill: (e) => ({
+      product: e.product,
+      deadline: timeValue(e.closesAt),
+      note: '尾款已开始，逾期未付定金不退',
+    }),
+  }),
+  FINAL_PAYMENT_CLOSING: kind<{ campaignId: string; product: string; closesAt: number }>({
+    title: '尾款支付即将截止',
+    askedWhen: '付定金时',
+    fields: [
+      { name: 'product', key: 'thing1', label: '商品' },
+      { name: 'deadline', key: 'time2', label: '尾款截止' },
+      { name: 'note', key: 'thing3', label: '说明' },
+    ],
+    page: (e) => `packages/presale/index?campaign=${e.campaignId}`,
+    fill: (e) => ({
+      product: e.product,
+      deadline: timeValue(e.closesAt),
+      note: '尾款即将截止，逾期未付定金不退',
+    }),
+  }),
 };
 
 export type NoticeKindName = keyof typeof NOTICE_KINDS;
@@ -198,8 +228,6 @@ export type NoticeEventOf<K extends NoticeKindName> = Parameters<
  * template ids ahead.
  */
 export const PLANNED_NOTICE_KINDS = {
-  FINAL_PAYMENT_OPEN: '尾款支付开始提醒',
-  FINAL_PAYMENT_CLOSING: '尾款支付即将截止',
   BLIND_BOX_RESULT: '盲盒开箱结果',
 } as const;
 

@@ -21,8 +21,8 @@ import {
   actionRule,
   conditionRule,
   endsAtFirstPayment,
-  assistRule,
   groupRule,
+  needsFixedPrice,
   percentOff,
   userConditionsPass,
   type AllowanceRef,
@@ -77,8 +77,8 @@ export interface Quote {
   couponProblem?: string;
   /** Set when the order cannot open or join the asked-for group (campaign over, SKU not in it). */
   groupProblem?: string;
-  /** Set when the assist's price cannot be used (campaign over, another SKU or quantity). */
-  assistProblem?: string;
+  /** Set when the fixed price cannot be used (campaign over, another SKU or quantity). */
+  fixedPriceProblem?: string;
 }
 
 /**
@@ -110,11 +110,23 @@ export interface QuoteContext {
    */
   group?: { campaignId: string; groupId: string; leader: boolean };
   /**
-   * The order is an assist's starter buying at the price the assist reached (read by the server
-   * from the assist): priced by that alone (no coupon, no other campaign), and claims the assist.
-   * Without it, friend-assist campaigns price nothing.
+   * One unit of one SKU at a price the server worked out from a document of the campaign's (an
+   * assist's price reached, a pre-sale's deposit or final payment): priced by that alone (no
+   * coupon, no other campaign), with the claim on that document and, for a pre-sale, its plan.
+   * Without it, campaigns whose rules need one (friend assists, pre-sales) price nothing.
    */
-  assist?: { campaignId: string; assistId: string; skuId: string; priceFen: Fen };
+  fixedPrice?: FixedPrice;
+}
+
+export interface FixedPrice {
+  campaignId: string;
+  skuId: string;
+  priceFen: Fen;
+  claim: Claim;
+  /** The payment plan (a pre-sale's deposit and final payment); the total is the step due now. */
+  plan?: PaymentStep[];
+  /** Nothing ships with this order (a deposit): no shipping fee. */
+  noShipping?: boolean;
 }
 
 export function specText(product: Pick<Product, 'specs'>, sku: Pick<Sku, 'specValues'>): string {
@@ -160,9 +172,9 @@ export function quote(
     .filter((c) =>
       context.group
         ? c._id === context.group.campaignId
-        : context.assist
-          ? c._id === context.assist.campaignId
-          : !groupRule(c) && !assistRule(c),
+        : context.fixedPrice
+          ? c._id === context.fixedPrice.campaignId
+          : !groupRule(c) && !needsFixedPrice(c),
     )
     .sort(byPreference);
   const remaining = new Map<string, number>();
@@ -184,8 +196,8 @@ export function quote(
   }));
   const ordered = [...drafts].sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : 0));
 
-  const assisted = context.assist ? applyAssistPrice(drafts, context.assist, active) : null;
-  if (!context.assist)
+  const fixed = context.fixedPrice ? applyFixedPrice(drafts, context.fixedPrice, active) : null;
+  if (!context.fixedPrice)
     for (const line of ordered) {
       applySpecialPrice(line, active, facts, remaining, allowanceClaims);
       if (!line.special) applyMemberDiscount(line, active, facts);
@@ -212,11 +224,14 @@ export function quote(
     c.actions.some((a) => actionRule(a.code).layer === 'shipping'),
   );
   const shippingFor = (goods: Fen) =>
-    drafts.length === 0 || freeShipping || goods >= SHIPPING_RULE.freeFromFen
+    drafts.length === 0 ||
+    freeShipping ||
+    context.fixedPrice?.noShipping ||
+    goods >= SHIPPING_RULE.freeFromFen
       ? ZERO
       : SHIPPING_RULE.feeFen;
 
-  const exclusive = !!(context.group || context.assist);
+  const exclusive = !!(context.group || context.fixedPrice);
   const coupons = exclusive ? [] : couponOptions(facts, drafts, payable);
   const wanted = exclusive ? 'none' : (context.coupon ?? 'auto');
   let chosen: CouponOption | undefined;
@@ -268,32 +283,34 @@ export function quote(
       ...allowanceClaims.values(),
       ...(chosen ? [{ kind: 'COUPON' as const, couponId: chosen.id }] : []),
       ...(seat && 'claim' in seat ? [seat.claim] : []),
-      ...(assisted && 'claim' in assisted ? [assisted.claim] : []),
+      ...(fixed && 'claim' in fixed ? [fixed.claim] : []),
     ],
     rewards: rewardsFor(active, drafts, facts, payable, orderAdjustments),
     paymentWindowMs: Math.min(UNPAID_TIMEOUT_MS, ...windows),
-    plan: paymentPlan(usedCampaigns, totalFen, facts.now),
+    plan: context.fixedPrice?.plan
+      ? context.fixedPrice.plan.map((s) => (s.dueNow ? { ...s, amountFen: totalFen } : s))
+      : paymentPlan(usedCampaigns, totalFen, facts.now),
     couponId: chosen?.id ?? null,
     coupons,
     ...(couponProblem ? { couponProblem } : {}),
     ...(seat && 'problem' in seat ? { groupProblem: seat.problem } : {}),
-    ...(assisted && 'problem' in assisted ? { assistProblem: assisted.problem } : {}),
+    ...(fixed && 'problem' in fixed ? { fixedPriceProblem: fixed.problem } : {}),
   };
 }
 
-/** The assist's price on its one line (one unit of its SKU), and the claim on the assist. */
-function applyAssistPrice(
+/** The fixed price on its one line (one unit of its SKU), and its claim. */
+function applyFixedPrice(
   drafts: Draft[],
-  assist: NonNullable<QuoteContext['assist']>,
+  fixed: FixedPrice,
   active: Campaign[],
 ): { claim: Claim } | { problem: string } {
-  const campaign = active.find((c) => c._id === assist.campaignId);
-  if (!campaign || !assistRule(campaign)) return { problem: '助力活动已结束' };
+  const campaign = active.find((c) => c._id === fixed.campaignId);
+  if (!campaign || !needsFixedPrice(campaign)) return { problem: '活动已结束' };
   const [line] = drafts;
-  if (drafts.length !== 1 || line.skuId !== assist.skuId || line.qty !== 1)
-    return { problem: '助力价仅限购买发起助力的商品 1 件' };
-  const offFen = fen(Math.max(0, line.amountFen - assist.priceFen));
-  line.amountFen = fen(line.amountFen - offFen);
+  if (drafts.length !== 1 || line.skuId !== fixed.skuId || line.qty !== 1)
+    return { problem: '活动价仅限该商品 1 件' };
+  const offFen = fen(line.amountFen - fixed.priceFen);
+  line.amountFen = fixed.priceFen;
   line.adjustments.push({
     code: campaign.kind,
     label: campaign.label,
@@ -302,9 +319,7 @@ function applyAssistPrice(
   });
   line.special = true;
   line.used.push(campaign);
-  return {
-    claim: { kind: 'ASSIST_USE', campaignId: campaign._id, assistId: assist.assistId },
-  };
+  return { claim: fixed.claim };
 }
 
 /** The seat a group order claims: one line, priced by the group's campaign. */
@@ -329,6 +344,8 @@ function groupSeat(
       groupId: group.groupId,
       leader: group.leader,
       qty: line.qty,
+      skuId: line.skuId,
+      firstPriceFen: tiers[0].priceFen,
       ...(group.leader
         ? {
             opens: {

@@ -132,6 +132,12 @@ it('opens at the first tier price; friends pay the same; a group cannot be joine
   expect(fromCart.ok).toBe(false);
   const otherSku = await buyNow(cloud, 'g1-other', 'p-mixed-nuts-1', 1, { group: { campaignId } });
   expect(otherSku).toMatchObject({ ok: false, code: 'GROUP_UNAVAILABLE' });
+  // Another campaign's SKU and price cannot take a seat in this group (same goods, same price).
+  const cheap = await buyNow(cloud, 'g1-other', 'p-mixed-nuts-1', 1, {
+    group: { campaignId: 'cmp-group', groupId },
+  });
+  expect(cheap).toMatchObject({ ok: false, code: 'GROUP_UNAVAILABLE' });
+  expect((await groupOf(groupId)).seatCount).toBe(2);
 });
 
 it('succeeds at the largest tier reached by the deadline: everyone refunded the difference once, then shipped', async () => {

@@ -16,7 +16,8 @@ import {
 import { assistRule, type AssistRule } from '../../../domain/campaigns/rules';
 import type { Campaign } from '../../../domain/campaigns/types';
 import type { Product, Sku, User } from '../../../domain/model';
-import { fen, type Fen } from '../../../domain/money';
+import { fen } from '../../../domain/money';
+import type { FixedPrice } from '../../../domain/pricing/quote';
 import { AppError } from '../../../domain/result';
 import { _, findById, insertOnce, updateWhere } from '../infra/db';
 import { enqueue } from '../notices/outbox';
@@ -175,15 +176,15 @@ export async function assistPricing(
   assistId: string,
   openid: string,
   at: number,
-): Promise<{ campaignId: string; assistId: string; skuId: string; priceFen: Fen }> {
+): Promise<FixedPrice> {
   const assist = await findById<Assist>('assists', assistId);
   if (!assist || assist.starterId !== openid) throw new AppError('ASSIST_NOT_FOUND');
   if (assist.status === 'USED') throw new AppError('ASSIST_UNAVAILABLE', '这个助力已经下过单了');
   if (assist.expiresAt <= at) throw new AppError('ASSIST_UNAVAILABLE', '助力已结束');
   return {
     campaignId: assist.campaignId,
-    assistId,
     skuId: assist.skuId,
     priceFen: priceAfter(assist.listFen, assist.cuts, assist.helpCount),
+    claim: { kind: 'ASSIST_USE', campaignId: assist.campaignId, assistId },
   };
 }

@@ -45,6 +45,10 @@ export const groupSeatClaims: ClaimKind<GroupSeatClaim> = {
         GROUPS,
         {
           _id: claim.groupId,
+          // The same campaign, goods and first-tier price as everyone in it.
+          campaignId: claim.campaignId,
+          skuId: claim.skuId,
+          'tiers.0.priceFen': claim.firstPriceFen,
           status: 'OPEN',
           closeRequested: _.exists(false),
           deadline: _.gt(at),

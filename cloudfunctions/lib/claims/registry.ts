@@ -6,6 +6,7 @@ import type { Order, User } from '../../../domain/model';
 import { allowanceClaims } from './allowance';
 import { assistUseClaims } from './assist-use';
 import { couponClaims } from './coupon';
+import { depositClaims, finalPaymentClaims } from './deposit';
 import { groupSeatClaims } from './group-seat';
 import type { ClaimKind, TakeContext, TakeResult } from './kind';
 
@@ -14,6 +15,8 @@ const CLAIM_KINDS: { [K in Claim['kind']]: ClaimKind<Extract<Claim, { kind: K }>
   COUPON: couponClaims,
   GROUP_SEAT: groupSeatClaims,
   ASSIST_USE: assistUseClaims,
+  DEPOSIT: depositClaims,
+  FINAL_PAYMENT: finalPaymentClaims,
 };
 
 function kindOf<C extends Claim>(claim: C): ClaimKind<C> {

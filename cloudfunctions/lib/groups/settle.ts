@@ -24,7 +24,8 @@ export async function settleGroup(group: Group, at: number): Promise<number> {
   const settled = await Promise.all(
     due.map((m) => {
       const order = byId.get(m.orderId);
-      return order ? settleMember(group, m, order, at) : false;
+      // An order that cannot be found has nothing to refund: settled, so the group finishes.
+      return order ? settleMember(group, m, order, at) : markSettled(group, m, 0);
     }),
   );
   return settled.filter(Boolean).length;
@@ -37,6 +38,9 @@ async function settleMember(
   at: number,
 ): Promise<boolean> {
   const succeeded = group.status === 'SUCCEEDED';
+  // A full refund by staff still in flight: wait for its outcome (refused, the order is paid
+  // again and gets its difference; done, there is nothing left to refund).
+  if (order.status === 'REFUNDING') return false;
   const paidFen = order.payment?.paidFen ?? order.totalFen;
   const refundFen = succeeded
     ? memberRefundFen(group.tiers, group.finalTier ?? null, { qty: member.qty, paidFen })
@@ -46,8 +50,22 @@ async function settleMember(
   const refundable = PAID_STATUSES.includes(order.status) && paidFen > order.refundedFen;
   if (refundFen > 0 && refundable) {
     const attempt = member.refundAttempts ?? 0;
+    // The next attempt, if this one was turned down (only from the attempt read: a run that read
+    // an older count changes nothing).
+    const nextAttempt = () =>
+      updateWhere(
+        'groups',
+        {
+          _id: group._id,
+          members: _.elemMatch({
+            orderId: member.orderId,
+            refundAttempts: attempt === 0 ? _.exists(false) : attempt,
+          }),
+        },
+        { 'members.$.refundAttempts': attempt + 1 },
+      );
     try {
-      await refundOrder(
+      const refund = await refundOrder(
         {
           orderId: order._id,
           amountFen: Math.min(refundFen, paidFen - order.refundedFen),
@@ -56,27 +74,27 @@ async function settleMember(
         },
         { openid: 'system:group', now: at },
       );
+      // A retry under an attempt already turned down finds that refund: FAILED.
+      if (refund.status === 'FAILED') return (await nextAttempt(), false);
     } catch (e) {
       // Turned down by WeChat Pay: the next run asks again under a new request. With no clear
       // answer the refund stays PENDING (the timer settles it with WeChat Pay): the member is
       // settled.
-      if (isDefiniteFailure(e)) {
-        await updateWhere(
-          'groups',
-          { _id: group._id, members: _.elemMatch({ orderId: member.orderId }) },
-          { 'members.$.refundAttempts': attempt + 1 },
-        );
-        return false;
-      }
+      if (isDefiniteFailure(e)) return (await nextAttempt(), false);
       if (!(e instanceof AppError) || e.code !== 'REFUND_FAILED') throw e;
     }
   }
+  const refunded = refundFen > 0 && refundable ? refundFen : 0;
   await updateWhere(
     'orders',
     { _id: order._id, 'group.state': 'WAITING' },
     { 'group.state': succeeded ? 'SUCCEEDED' : 'FAILED' },
   );
-  await queueGroupResult(group, member, refundFen, at);
+  await queueGroupResult(group, member, refunded, at);
+  return markSettled(group, member, refunded);
+}
+
+async function markSettled(group: Group, member: GroupMember, refundFen: number) {
   return (
     (await updateWhere(
       'groups',

@@ -21,7 +21,27 @@ export function orderSummary(order: Order): OrderSummaryView {
       amountFen: l.amountFen,
     })),
     ...(order.group ? { group: groupOfOrder(order.group, order.status) } : {}),
+    ...(order.presale ? { presale: presaleOfOrder(order.presale) } : {}),
   };
+}
+
+const chinaTime = (at: number) =>
+  new Date(at + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
+
+function presaleOfOrder(presale: NonNullable<Order['presale']>) {
+  const window =
+    presale.finalStartsAt && presale.finalEndsAt
+      ? `尾款 ${chinaTime(presale.finalStartsAt)} 至 ${chinaTime(presale.finalEndsAt)}`
+      : '';
+  const text =
+    presale.state === 'FORFEITED'
+      ? '定金已扣除：未在尾款期内付尾款'
+      : presale.state === 'COMPENSATED'
+        ? '商家取消了预售：定金已退回，另付等额补偿'
+        : presale.step === 'DEPOSIT'
+          ? `预售定金，不单独发货；${window}，逾期未付尾款定金不退`
+          : '预售尾款，付款后按预售发货时间发货';
+  return { campaignId: presale.campaignId, step: presale.step, text };
 }
 
 const GROUP_STATE_TEXT = {

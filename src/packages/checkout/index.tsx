@@ -278,8 +278,8 @@ export default function CheckoutPage() {
       ) : assist ? (
         <View className="section checkout-assist">
           <Text>好友助力价：仅限本商品 1 件，不与优惠券同享</Text>
-          {quote.assistProblem ? (
-            <Text className="checkout-problem">{quote.assistProblem}</Text>
+          {quote.fixedPriceProblem ? (
+            <Text className="checkout-problem">{quote.fixedPriceProblem}</Text>
           ) : null}
         </View>
       ) : (

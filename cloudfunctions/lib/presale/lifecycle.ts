@@ -1,0 +1,153 @@
+// A pre-sale's life after the deposits (domain/presale.ts), driven by the timer and staff:
+//   - the final-payment phase opens: every paid deposit's buyer is told (once: marked first);
+//   - a day before it closes, those who have not paid yet are told (once);
+//   - it closes: a deposit still unpaid is forfeited, and its order says so;
+//   - staff cancel the pre-sale: each deposit (and a final payment already made) is refunded in
+//     full and the deposit again recorded as compensation owed (Civil Code 587), staff paying it
+//     out and marking it paid. A deposit is claimed COMPENSATING first, so a crash or a second
+//     run repeats nothing: refunds by request ids from the deposit, compensation inserted once.
+import type { Deposit, Compensation } from '../../../domain/presale';
+import type { Order } from '../../../domain/model';
+import { fen } from '../../../domain/money';
+import { AppError } from '../../../domain/result';
+import { _, findById, insertOnce, updateWhere } from '../infra/db';
+import { enqueue } from '../notices/outbox';
+import { refundOrder } from '../payments/refund-order';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export const DUE_OPEN_NOTICE = (at: number) => ({
+  state: 'PAID',
+  finalStartsAt: _.lte(at),
+  finalEndsAt: _.gt(at),
+  openNoticed: _.exists(false),
+});
+export const DUE_CLOSING_NOTICE = (at: number) => ({
+  state: 'PAID',
+  finalEndsAt: _.gt(at).and(_.lte(at + DAY)),
+  closingNoticed: _.exists(false),
+});
+export const DUE_TO_FORFEIT = (at: number) => ({ state: 'PAID', finalEndsAt: _.lte(at) });
+
+async function titleOf(deposit: Deposit): Promise<string> {
+  const product = await findById<{ title: string }>('products', deposit.productId);
+  return product?.title ?? '预售商品';
+}
+
+export async function noticeFinalOpen(deposit: Deposit, at: number): Promise<boolean> {
+  const claimed = await updateWhere(
+    'deposits',
+    { _id: deposit._id, openNoticed: _.exists(false) },
+    { openNoticed: true },
+  );
+  if (!claimed) return false;
+  await enqueue(
+    'FINAL_PAYMENT_OPEN',
+    deposit._id,
+    deposit.openid,
+    {
+      campaignId: deposit.campaignId,
+      product: await titleOf(deposit),
+      closesAt: deposit.finalEndsAt,
+    },
+    at,
+  );
+  return true;
+}
+
+export async function noticeFinalClosing(deposit: Deposit, at: number): Promise<boolean> {
+  const claimed = await updateWhere(
+    'deposits',
+    { _id: deposit._id, closingNoticed: _.exists(false) },
+    { closingNoticed: true },
+  );
+  if (!claimed) return false;
+  await enqueue(
+    'FINAL_PAYMENT_CLOSING',
+    deposit._id,
+    deposit.openid,
+    {
+      campaignId: deposit.campaignId,
+      product: await titleOf(deposit),
+      closesAt: deposit.finalEndsAt,
+    },
+    at,
+  );
+  return true;
+}
+
+/** The final-payment window closed with the deposit unpaid: it is forfeited, its order says so. */
+export async function forfeit(deposit: Deposit, at: number): Promise<boolean> {
+  const done = await updateWhere(
+    'deposits',
+    { _id: deposit._id, state: 'PAID', finalEndsAt: _.lte(at) },
+    { state: 'FORFEITED', forfeitedAt: at },
+  );
+  await updateWhere(
+    'orders',
+    { _id: deposit.orderId, 'presale.step': 'DEPOSIT' },
+    { 'presale.state': 'FORFEITED' },
+  );
+  return done === 1;
+}
+
+/** States a cancelled pre-sale's deposits are compensated from (a final payment made too). */
+export const COMPENSABLE = ['PAID', 'FINAL_HELD', 'FINAL_PAID', 'COMPENSATING'];
+
+/** Refunds a deposit of a cancelled pre-sale (and its final payment), and owes compensation. */
+export async function compensate(deposit: Deposit, staffId: string, at: number): Promise<boolean> {
+  if (deposit.state !== 'COMPENSATING') {
+    const claimed = await updateWhere(
+      'deposits',
+      { _id: deposit._id, state: deposit.state },
+      { state: 'COMPENSATING', stateBefore: deposit.state },
+    );
+    if (!claimed) return false;
+  }
+  const by = { openid: staffId, now: at };
+  await refundAll(deposit.orderId, `presale-cancel-${deposit._id}`, by);
+  if (deposit.finalOrderId)
+    await refundAll(deposit.finalOrderId, `presale-cancel-final-${deposit._id}`, by);
+  const compensation: Compensation = {
+    _id: `cp-${deposit._id}`,
+    openid: deposit.openid,
+    campaignId: deposit.campaignId,
+    depositId: deposit._id,
+    amountFen: fen(deposit.depositFen),
+    state: 'OWED',
+    createdAt: at,
+  };
+  await insertOnce('compensations', { ...compensation });
+  await updateWhere(
+    'orders',
+    { _id: deposit.orderId, 'presale.step': 'DEPOSIT' },
+    { 'presale.state': 'COMPENSATED' },
+  );
+  await updateWhere(
+    'deposits',
+    { _id: deposit._id, state: 'COMPENSATING' },
+    { state: 'COMPENSATED' },
+  );
+  return true;
+}
+
+/** Refunds what is left of a paid order (a retry with the same request id refunds nothing more). */
+async function refundAll(
+  orderId: string,
+  requestId: string,
+  by: { openid: string; now: number },
+): Promise<void> {
+  const order = await findById<Order>('orders', orderId);
+  if (!order || !['PAID', 'SHIPPED', 'COMPLETED', 'REFUNDING'].includes(order.status)) return;
+  const left = (order.payment?.paidFen ?? order.totalFen) - order.refundedFen;
+  if (left <= 0 && order.status !== 'REFUNDING') return;
+  try {
+    await refundOrder(
+      { orderId, amountFen: Math.max(left, 1), reason: '商家取消预售，全额退款', requestId },
+      by,
+    );
+  } catch (e) {
+    // Refunded in full already (by staff, another way): nothing left to give back.
+    if (!(e instanceof AppError && e.code === 'REFUND_EXCEEDS')) throw e;
+  }
+}
