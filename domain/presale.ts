@@ -129,3 +129,10 @@ export interface Compensation {
 export const depositIdFor = (campaignId: string, openid: string) => `dp-${campaignId}-${openid}`;
 export const friendsIdFor = (campaignId: string, inviterId: string) =>
   `pf-${campaignId}-${inviterId}`;
+
+/**
+ * Whether an order takes stock: a pre-sale's deposit does not (the goods are stocked for the
+ * deposits and taken by the final payment's order).
+ */
+export const takesStock = (order: { presale?: { step: 'DEPOSIT' | 'FINAL' } }) =>
+  order.presale?.step !== 'DEPOSIT';

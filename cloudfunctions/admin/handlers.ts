@@ -3,7 +3,8 @@
 // changes, bulk, ledger), staff and roles, desktop sign-in, finding orders, shipping (one or
 // many; shipments uploaded to WeChat), refunds, the after-sale queue, saving a campaign.
 import type { Campaign } from '../../domain/campaigns/types';
-import { referencedIds } from '../../domain/campaigns/rules';
+import { pricesProblem, referencedIds } from '../../domain/campaigns/rules';
+import type { Fen } from '../../domain/money';
 import type { Order } from '../../domain/model';
 import { AppError } from '../../domain/result';
 import { buildStorefront } from '../lib/catalog/storefront';
@@ -135,7 +136,7 @@ export const adminHandlers: Handlers<'admin'> = {
     const { productIds, skuIds } = referencedIds(saved);
     const [products, skus] = await Promise.all([
       findByIds<{ _id: string }>('products', productIds),
-      findByIds<{ _id: string }>('skus', skuIds),
+      findByIds<{ _id: string; priceFen: Fen }>('skus', skuIds),
     ]);
     const missing = [
       ...productIds.filter((id) => !products.some((p) => p._id === id)),
@@ -143,6 +144,9 @@ export const adminHandlers: Handlers<'admin'> = {
     ];
     if (missing.length)
       throw new AppError('CAMPAIGN_INVALID', `活动设置有误：商品不存在（${missing.join('、')}）`);
+    // Rules checked against the SKUs' prices (a 定金 above 20% of the price is refused).
+    const problem = pricesProblem(saved, (id) => skus.find((s) => s._id === id)?.priceFen);
+    if (problem) throw new AppError('CAMPAIGN_INVALID', `活动设置有误：${problem}`);
     const { _id, ...fields } = saved;
     await db.collection('campaigns').doc(_id).set({ data: fields });
     await buildStorefront(ctx.now);

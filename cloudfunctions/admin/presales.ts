@@ -35,17 +35,6 @@ export async function cancelPresale(campaignId: string, ctx: Context) {
   return { deposits: data.length, compensated };
 }
 
-/** Cancelled pre-sales' campaign ids (few), for the timer's compensation job. */
-export async function cancelledPresales(): Promise<string[]> {
-  const { data } = await db
-    .collection('campaigns')
-    .where({ presaleCancelledAt: _.exists(true) })
-    .field({ _id: true })
-    .limit(100)
-    .get();
-  return (data as { _id: string }[]).map((c) => c._id);
-}
-
 export async function listCompensations(state: 'OWED' | 'PAID'): Promise<CompensationView[]> {
   const { data } = await db
     .collection('compensations')

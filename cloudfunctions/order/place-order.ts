@@ -42,6 +42,7 @@ import { orderIdFor, transition } from '../lib/order/transition';
 import { isDefiniteFailure, startPayment } from '../lib/payments/cloud-pay';
 import { addAllowances, loadPricing } from '../lib/pricing/facts';
 import { fixedPriceError, fixedPriceOf } from '../lib/pricing/fixed-price';
+import { takesStock } from '../../domain/presale';
 import { orderDetail } from '../lib/views/order-views';
 
 export interface PlaceOrderInput {
@@ -181,10 +182,11 @@ async function place(
     );
   }
 
-  const held = await Promise.all(
-    order.lines.map((l) => holdStock(l.skuId, orderId, l.qty, ctx.now)),
-  );
-  const short = order.lines.find((_l, i) => !held[i]);
+  // A pre-sale's deposit takes no stock (the final payment's order does).
+  const held = takesStock(order)
+    ? await Promise.all(order.lines.map((l) => holdStock(l.skuId, orderId, l.qty, ctx.now)))
+    : [];
+  const short = takesStock(order) ? order.lines.find((_l, i) => !held[i]) : undefined;
   if (short) return abandon(order, ctx, 'OUT_OF_STOCK', `${short.title}：库存不足`);
 
   const payment = order.totalFen > 0 ? await startOrCancel(order, ctx) : null;

@@ -15,6 +15,8 @@
 //   - bindings a crash left before their cycle check are checked (and undone if they close one);
 //   - groups past their deadline (or that staff asked to close) close, closed groups' refunds a
 //     crash or a refused refund left are made, groups ending soon remind their members;
+//   - pre-sales: deposits hear the final payment open and closing, unpaid ones are forfeited at
+//     its end, and those of pre-sales staff cancelled are refunded and compensated;
 //   - reminders people asked for fire (a flash sale started, a SKU back in stock), then
 //     subscription messages due are sent (at most once: stale claims are marked, not resent);
 //   - the home page's snapshot is rebuilt.
@@ -34,6 +36,18 @@ import type { Group } from '../../domain/groups';
 import { closeIfDue, GROUPS_DUE_TO_CLOSE } from '../lib/groups/close';
 import { DUE_FOR_REMINDER, remindIfClose } from '../lib/groups/notices';
 import { settleGroup } from '../lib/groups/settle';
+import type { Deposit } from '../../domain/presale';
+import {
+  cancelledPresales,
+  COMPENSABLE,
+  compensate,
+  DUE_CLOSING_NOTICE,
+  DUE_OPEN_NOTICE,
+  DUE_TO_FORFEIT,
+  forfeit,
+  noticeFinalClosing,
+  noticeFinalOpen,
+} from '../lib/presale/lifecycle';
 import { markUnconfirmed, sendMessage, SENDING_STALE_MS } from '../lib/notices/sender';
 import { noticeTemplates } from '../lib/notices/templates';
 import { noticeRefunded, noticeShipped } from '../lib/notices/order-notices';
@@ -228,6 +242,37 @@ export async function main(event: unknown) {
       },
       deadline,
     ),
+    finalPaymentOpen: await forEachDue<Deposit>(
+      {
+        collection: 'deposits',
+        where: DUE_OPEN_NOTICE(at),
+        sortBy: '_id',
+        label: 'final payment open',
+        step: (d) => noticeFinalOpen(d, at),
+      },
+      deadline,
+    ),
+    finalPaymentClosing: await forEachDue<Deposit>(
+      {
+        collection: 'deposits',
+        where: DUE_CLOSING_NOTICE(at),
+        sortBy: '_id',
+        label: 'final payment closing',
+        step: (d) => noticeFinalClosing(d, at),
+      },
+      deadline,
+    ),
+    depositsForfeited: await forEachDue<Deposit>(
+      {
+        collection: 'deposits',
+        where: DUE_TO_FORFEIT(at),
+        sortBy: '_id',
+        label: 'deposit forfeit',
+        step: (d) => forfeit(d, at),
+      },
+      deadline,
+    ),
+    depositsCompensated: await compensateCancelled(at, deadline),
     flashReminders: await forEachDue<Reminder>(
       {
         collection: 'reminders',
@@ -308,6 +353,22 @@ export async function main(event: unknown) {
   const worked = Object.values(report).some((r) => r.seen > 0);
   if (worked) console.log('timer', JSON.stringify(report));
   return report;
+}
+
+/** Deposits of pre-sales staff cancelled that are not compensated yet (few campaigns). */
+async function compensateCancelled(at: number, deadline: number) {
+  const campaignIds = await cancelledPresales();
+  if (!campaignIds.length) return { seen: 0, done: 0, finished: true };
+  return forEachDue<Deposit>(
+    {
+      collection: 'deposits',
+      where: { campaignId: _.in(campaignIds), state: _.in(COMPENSABLE) },
+      sortBy: '_id',
+      label: 'presale compensation',
+      step: (d) => compensate(d, 'system:presale', at),
+    },
+    deadline,
+  );
 }
 
 async function settleRefund(refund: Refund): Promise<boolean> {

@@ -104,7 +104,11 @@ export interface ActionRuleOf<A extends ArgSpecs> extends RuleBase<A> {
   /** A pre-sale rule: its deposits per SKU and its terms. */
   presale?(args: ArgsOf<A>): PresaleRule;
   /** Arguments checked against the prices of the SKUs they name (when staff save). */
-  checkPrices?(args: ArgsOf<A>, priceOf: (skuId: string) => Fen | undefined): string | null;
+  checkPrices?(
+    args: ArgsOf<A>,
+    priceOf: (skuId: string) => Fen | undefined,
+    window: { startsAt: number; endsAt: number },
+  ): string | null;
 }
 
 export interface PresaleRule {
@@ -391,7 +395,7 @@ export const ACTIONS: Record<string, ActionRule> = {
         },
       };
     },
-    checkPrices: (args, priceOf) => {
+    checkPrices: (args, priceOf, window) => {
       for (const d of args.deposits) {
         const priceFen = priceOf(d.skuId);
         if (priceFen === undefined) continue;
@@ -407,8 +411,8 @@ export const ACTIONS: Record<string, ActionRule> = {
             shipAt: args.shipAt,
           },
           priceFen,
-          0,
-          Number.MAX_SAFE_INTEGER,
+          window.startsAt,
+          window.endsAt,
         );
         if (problem) return `规格 ${d.skuId}：${problem}`;
       }
@@ -548,6 +552,18 @@ export function groupRule(campaign: Campaign) {
  */
 export function needsFixedPrice(campaign: Campaign): boolean {
   return campaign.actions.some((a) => actionRule(a.code).fixedPriceOnly === true);
+}
+
+/** What a campaign's rules say against the prices of the SKUs they name (null: nothing). */
+export function pricesProblem(
+  campaign: Campaign,
+  priceOf: (skuId: string) => Fen | undefined,
+): string | null {
+  for (const a of campaign.actions) {
+    const problem = actionRule(a.code).checkPrices?.(a.args, priceOf, campaign);
+    if (problem) return problem;
+  }
+  return null;
 }
 
 /** A pre-sale campaign's rule, or null for any other campaign. */

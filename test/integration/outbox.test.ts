@@ -196,7 +196,9 @@ it('staff see the templates with their opt-ins, set a template id, list the outb
   const paid = templates.find((t: any) => t.kind === 'ORDER_PAID');
   expect(paid).toMatchObject({ templateId: PAID, planned: false });
   expect(paid.optIns).toBeGreaterThanOrEqual(0);
-  expect(templates.find((t: any) => t.kind === 'BLIND_BOX_RESULT')).toMatchObject({ planned: true });
+  expect(templates.find((t: any) => t.kind === 'BLIND_BOX_RESULT')).toMatchObject({
+    planned: true,
+  });
 
   const failed = await expectOk(cloud, OWNER_, 'admin', 'outbox', { state: 'FAILED' });
   expect(failed.length).toBeGreaterThan(0);

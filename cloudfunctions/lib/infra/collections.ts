@@ -90,4 +90,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   /** Friend assists (lib/assist), and each helper's helps per day (their limit). */
   { name: 'assists', indexes: [{ fields: ['starterId'] }] },
   { name: 'assist_days' },
+  /** Pre-sales: deposits, each inviter's friends who paid one, compensations owed (lib/presale). */
+  {
+    name: 'deposits',
+    indexes: [{ fields: ['state', 'finalEndsAt'] }, { fields: ['campaignId', 'state'] }],
+  },
+  { name: 'presale_friends' },
+  { name: 'compensations', indexes: [{ fields: ['state'] }] },
 ];

@@ -10,6 +10,7 @@ import type { Deposit, Compensation } from '../../../domain/presale';
 import type { Order } from '../../../domain/model';
 import { fen } from '../../../domain/money';
 import { AppError } from '../../../domain/result';
+import { db } from '../infra/cloud';
 import { _, findById, insertOnce, updateWhere } from '../infra/db';
 import { enqueue } from '../notices/outbox';
 import { refundOrder } from '../payments/refund-order';
@@ -150,4 +151,15 @@ async function refundAll(
     // Refunded in full already (by staff, another way): nothing left to give back.
     if (!(e instanceof AppError && e.code === 'REFUND_EXCEEDS')) throw e;
   }
+}
+
+/** Cancelled pre-sales' campaign ids (few), for the timer's compensation job. */
+export async function cancelledPresales(): Promise<string[]> {
+  const { data } = await db
+    .collection('campaigns')
+    .where({ presaleCancelledAt: _.exists(true) })
+    .field({ _id: true })
+    .limit(100)
+    .get();
+  return (data as { _id: string }[]).map((c) => c._id);
 }

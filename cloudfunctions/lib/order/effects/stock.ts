@@ -5,10 +5,12 @@
 import { recordSale } from '../../catalog/ledger';
 import { consumeHold, releaseHold } from '../../catalog/stock';
 import type { Effect } from './effect';
+import { takesStock } from '../../../../domain/presale';
 
 export const sellStock: Effect = {
   name: 'stock.sell',
   async run(order, at) {
+    if (!takesStock(order)) return;
     await Promise.all(
       order.lines.map(async (l) => {
         await consumeHold(l.skuId, order._id, l.qty);
@@ -21,6 +23,7 @@ export const sellStock: Effect = {
 export const returnStock: Effect = {
   name: 'stock.return',
   async run(order) {
+    if (!takesStock(order)) return;
     await Promise.all(order.lines.map((l) => releaseHold(l.skuId, order._id, l.qty)));
   },
 };
