@@ -8,13 +8,15 @@ export const SHARE_PAGES = {
   product: 'packages/product/detail/index',
   group: 'packages/group/index',
   assist: 'packages/assist/index',
+  presale: 'packages/presale/index',
 } as const;
 
 export type ShareTarget =
   | { kind: 'home' }
   | { kind: 'product'; id: string }
   | { kind: 'group'; id: string }
-  | { kind: 'assist'; id: string };
+  | { kind: 'assist'; id: string }
+  | { kind: 'presale'; id: string };
 
 /** Characters WeChat allows in a scene (wxacode.getUnlimited). */
 export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
@@ -33,6 +35,8 @@ export function targetPage(target: ShareTarget): { page: string; params: Record<
   if (target.kind === 'product') return { page: SHARE_PAGES.product, params: { id: target.id } };
   if (target.kind === 'group') return { page: SHARE_PAGES.group, params: { id: target.id } };
   if (target.kind === 'assist') return { page: SHARE_PAGES.assist, params: { id: target.id } };
+  if (target.kind === 'presale')
+    return { page: SHARE_PAGES.presale, params: { campaign: target.id } };
   return { page: SHARE_PAGES.home, params: {} };
 }
 

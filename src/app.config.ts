@@ -11,6 +11,8 @@ export default defineAppConfig({
     { root: 'packages/group', pages: ['index', 'mine/index'] },
     // Friend assists: an assist's page (the link that is shared).
     { root: 'packages/assist', pages: ['index'] },
+    // Deposit-inflation pre-sales: a pre-sale's page (rules, deposit, credit, final payment).
+    { root: 'packages/presale', pages: ['index'] },
     // Sharers: 我的推广 (invitees, commission, withdrawals) and the product poster.
     { root: 'packages/promote', pages: ['index', 'poster/index'] },
     // Staff only: stock, staff and roles (more sections come with later issues).
@@ -35,6 +37,7 @@ export default defineAppConfig({
         'channels/index',
         'notices/index',
         'groups/index',
+        'presales/index',
       ],
     },
   ],

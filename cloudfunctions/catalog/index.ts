@@ -5,6 +5,7 @@ import { AppError } from '../../domain/result';
 import { cards, categories, detail } from '../lib/catalog/cards';
 import { groupOffer, withPromos } from '../lib/catalog/showcase';
 import { assistOffer } from '../lib/assist/views';
+import { presaleOffer } from '../lib/presale/views';
 import { FEED_PAGE, feedPage, homeFor, storefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
 import { _, aggregateRows, findById } from '../lib/infra/db';
@@ -73,8 +74,14 @@ export const main = createHandler('catalog', {
     );
     const group = groupOffer(skus, campaigns, facts);
     const assist = assistOffer(skus, campaigns, facts);
+    const presale = presaleOffer(skus, campaigns, ctx.now);
     const view = withPromos(detail(product, skus), product, skus, campaigns, facts);
-    return { ...view, ...(group ? { group } : {}), ...(assist ? { assist } : {}) };
+    return {
+      ...view,
+      ...(group ? { group } : {}),
+      ...(assist ? { assist } : {}),
+      ...(presale ? { presale } : {}),
+    };
   },
 
   async search({ keyword }) {

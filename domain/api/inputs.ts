@@ -127,6 +127,7 @@ const shareTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('product'), id }),
   z.object({ kind: z.literal('group'), id }),
   z.object({ kind: z.literal('assist'), id }),
+  z.object({ kind: z.literal('presale'), id }),
 ]);
 
 const ratePct = z

@@ -98,6 +98,8 @@ export interface ProductDetailView {
   group?: GroupOfferView;
   /** A friend-assist campaign on this product, if one runs. */
   assist?: AssistOfferView;
+  /** A pre-sale taking deposits for this product, if one runs. */
+  presale?: PresaleOfferView;
 }
 
 /** A cart line: what an order line would hold, before pricing, plus the current stock. */
@@ -748,4 +750,14 @@ export interface CompensationView {
   stateText: string;
   createdAt: number;
   note: string;
+}
+
+/** A product's pre-sale (its product page entry: the page itself states every rule). */
+export interface PresaleOfferView {
+  campaignId: string;
+  label: string;
+  skuIds: string[];
+  depositFen: Fen;
+  creditFen: Fen;
+  capFen: Fen;
 }

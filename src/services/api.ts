@@ -28,7 +28,7 @@ export const api = {
   quote: (
     lines: InputOf<'order', 'quote'>['lines'],
     coupon = 'auto',
-    special: Pick<InputOf<'order', 'quote'>, 'group' | 'assist'> = {},
+    special: Pick<InputOf<'order', 'quote'>, 'group' | 'assist' | 'presale'> = {},
   ) => callCloud('order', 'quote', { lines, coupon, ...special }),
   createOrder: (input: InputOf<'order', 'create'>) => callCloud('order', 'create', input),
   payOrder: (orderId: string) => callCloud('order', 'pay', { orderId }),
@@ -62,6 +62,9 @@ export const api = {
     callCloud('assist', 'start', { campaignId, skuId }),
   assist: (assistId: string) => callCloud('assist', 'detail', { assistId }),
   helpAssist: (assistId: string) => callCloud('assist', 'help', { assistId }),
+
+  presale: (campaignId: string) => callCloud('presale', 'detail', { campaignId }),
+  cancelDeposit: (campaignId: string) => callCloud('presale', 'cancelDeposit', { campaignId }),
 
   group: (groupId: string) => callCloud('group', 'detail', { groupId }),
   myGroups: (cursor?: number) => callCloud('group', 'mine', cursor ? { cursor } : {}),

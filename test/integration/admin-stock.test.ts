@@ -105,6 +105,9 @@ describe('the permission table', () => {
     groups: {},
     groupDetail: { groupId: 'no-such-group' },
     closeGroup: { groupId: 'no-such-group' },
+    cancelPresale: { campaignId: 'no-such-campaign' },
+    compensations: {},
+    markCompensationPaid: { id: 'no-such-compensation' },
   };
 
   it.each(Object.entries(API.admin))(

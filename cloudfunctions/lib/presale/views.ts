@@ -1,8 +1,8 @@
 // What a pre-sale's page shows, before anyone pays: the 定金 and what it is worth, the inflation
 // per friend and its cap, both phases, the ship date and, highlighted, the forfeiture; then the
 // buyer's own deposit, credit and final payment.
-import type { PresaleView } from '../../../domain/api/views';
-import type { PresaleRule } from '../../../domain/campaigns/rules';
+import type { PresaleOfferView, PresaleView } from '../../../domain/api/views';
+import { presaleRule, type PresaleRule } from '../../../domain/campaigns/rules';
 import type { Campaign } from '../../../domain/campaigns/types';
 import type { Product, Sku } from '../../../domain/model';
 import { formatYuan } from '../../../domain/money';
@@ -84,4 +84,28 @@ export function presaleView(
       : null,
     canPayDeposit: !live && phase === 'DEPOSIT',
   };
+}
+
+/** The pre-sale taking deposits for one of these SKUs now, if any (its product page entry). */
+export function presaleOffer(
+  skus: Sku[],
+  campaigns: Campaign[],
+  at: number,
+): PresaleOfferView | undefined {
+  for (const c of campaigns) {
+    const rule = presaleRule(c);
+    if (!rule || c.status !== 'ACTIVE') continue;
+    const skuIds = skus.map((s) => s._id).filter((id) => rule.skuIds.includes(id));
+    const terms = skuIds.length ? rule.terms(skuIds[0]) : null;
+    if (!terms || phaseAt(terms, c.startsAt, at) !== 'DEPOSIT') continue;
+    return {
+      campaignId: c._id,
+      label: c.label,
+      skuIds,
+      depositFen: terms.depositFen,
+      creditFen: terms.creditFen,
+      capFen: terms.capFen,
+    };
+  }
+  return undefined;
 }

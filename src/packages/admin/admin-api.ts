@@ -61,6 +61,10 @@ export const adminApi = {
   groups: (input: In<'groups'>) => adminCall('groups', input),
   groupDetail: (groupId: string) => adminCall('groupDetail', { groupId }),
   closeGroup: (groupId: string) => adminCall('closeGroup', { groupId }),
+  cancelPresale: (campaignId: string) => adminCall('cancelPresale', { campaignId }),
+  compensations: (state: 'OWED' | 'PAID') => adminCall('compensations', { state }),
+  markCompensationPaid: (id: string, note: string) =>
+    adminCall('markCompensationPaid', { id, note }),
 };
 
 export const newRequestId = () =>

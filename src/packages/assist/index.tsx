@@ -27,7 +27,8 @@ export default function AssistPage() {
     refresh,
   } = useCloudData(async () => {
     const res = await api.assist(assistId);
-    if (res.ok) title.current = `帮我助力「${res.data.title}」，减到 ${formatYuan(res.data.floorFen)}`;
+    if (res.ok)
+      title.current = `帮我助力「${res.data.title}」，减到 ${formatYuan(res.data.floorFen)}`;
     return res;
   }, [assistId]);
 
@@ -38,7 +39,10 @@ export default function AssistPage() {
     const res = await api.helpAssist(assist.id);
     if (!res.ok) return Taro.showToast({ title: res.message, icon: 'none' });
     const cut = res.data.cuts[res.data.helpCount - 1]?.cutFen;
-    void Taro.showToast({ title: `助力成功${cut ? `，减了 ${formatYuan(cut)}` : ''}`, icon: 'none' });
+    void Taro.showToast({
+      title: `助力成功${cut ? `，减了 ${formatYuan(cut)}` : ''}`,
+      icon: 'none',
+    });
     await refresh();
   };
   const buy = () =>

@@ -90,6 +90,7 @@ const FINAL = [
   'SKU_NOT_FOUND',
   'GROUP_UNAVAILABLE',
   'ASSIST_UNAVAILABLE',
+  'PRESALE_UNAVAILABLE',
 ];
 
 export default function CheckoutPage() {
@@ -103,6 +104,17 @@ export default function CheckoutPage() {
   // An assist's starter buying at the price it reached.
   const assist = useMemo(
     () => (params.assistId ? { assistId: params.assistId } : undefined),
+    [params],
+  );
+  // A pre-sale's deposit or final payment.
+  const presale = useMemo(
+    () =>
+      params.presaleCampaign
+        ? {
+            campaignId: params.presaleCampaign,
+            step: params.presaleStep === 'FINAL' ? ('FINAL' as const) : ('DEPOSIT' as const),
+          }
+        : undefined,
     [params],
   );
   const requestId = useRef(newRequestId());
@@ -120,7 +132,7 @@ export default function CheckoutPage() {
     retry,
     refresh: load,
   } = useCloudData(async () => {
-    const res = await api.quote(lines, coupon, { group, assist });
+    const res = await api.quote(lines, coupon, { group, assist, presale });
     if (res.ok && res.data.defaultAddress)
       setAddress((current) => (current.name ? current : res.data.defaultAddress!));
     if (res.ok && res.data.pendingOrder && !offered.current) {
@@ -128,7 +140,7 @@ export default function CheckoutPage() {
       void offerPending(res.data.pendingOrder.id, res.data.pendingOrder.totalFen);
     }
     return res;
-  }, [lines, coupon, group, assist]);
+  }, [lines, coupon, group, assist, presale]);
 
   if (code === 'CART_EMPTY')
     return (
@@ -165,6 +177,7 @@ export default function CheckoutPage() {
       lines,
       ...(group ? { group } : {}),
       ...(assist ? { assist } : {}),
+      ...(presale ? { presale } : {}),
       requestId: requestId.current,
       address,
       remark,
@@ -273,6 +286,23 @@ export default function CheckoutPage() {
           </Text>
           {quote.groupProblem ? (
             <Text className="checkout-problem">{quote.groupProblem}</Text>
+          ) : null}
+        </View>
+      ) : presale ? (
+        <View className="section checkout-presale">
+          <Text className="section-title">
+            {presale.step === 'DEPOSIT' ? '预售定金' : '预售尾款'}
+          </Text>
+          {quote.plan.map((step) => (
+            <Text key={step.code} className="checkout-plan-step">
+              {`${step.label}：${formatYuan(step.amountFen)}${step.dueNow ? '（本次支付）' : ''}`}
+            </Text>
+          ))}
+          {presale.step === 'DEPOSIT' ? (
+            <Text className="checkout-forfeit">须在尾款期内付尾款，逾期未付定金不退</Text>
+          ) : null}
+          {quote.fixedPriceProblem ? (
+            <Text className="checkout-problem">{quote.fixedPriceProblem}</Text>
           ) : null}
         </View>
       ) : assist ? (

@@ -13,6 +13,7 @@ import { ErrorState, Loading } from '../../../components/StateView';
 import { AdminShell } from '../components/AdminShell';
 import { ArgField, defaultArg } from '../components/ArgField';
 import { adminApi } from '../admin-api';
+import { readTime, showTime } from '../china-time';
 import '../admin.scss';
 
 const KINDS: { kind: CampaignKind; label: string }[] = [
@@ -26,13 +27,10 @@ const KINDS: { kind: CampaignKind; label: string }[] = [
   { kind: 'SIGNUP_PACK', label: '新人券包' },
   { kind: 'GROUP_BUY', label: '阶梯拼团' },
   { kind: 'ASSIST', label: '好友助力' },
+  { kind: 'PRESALE', label: '定金膨胀预售' },
 ];
 
 const HOUR = 3_600_000;
-/** China time as staff type it: 2026-11-25 10:00. */
-const showTime = (at: number) =>
-  new Date(at + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
-const readTime = (text: string) => Date.parse(`${text.trim().replace(' ', 'T')}:00+08:00`);
 
 function blank(now: number): Campaign {
   return {

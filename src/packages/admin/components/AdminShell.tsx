@@ -23,6 +23,12 @@ export const SECTIONS = [
   { key: 'products', title: '商品', url: '/packages/admin/products/index', needs: 'products' },
   { key: 'campaigns', title: '活动', url: '/packages/admin/campaigns/index', needs: 'campaigns' },
   { key: 'groups', title: '拼团', url: '/packages/admin/groups/index', needs: 'groups' },
+  {
+    key: 'presales',
+    title: '预售',
+    url: '/packages/admin/presales/index',
+    needs: 'compensations',
+  },
   { key: 'stock', title: '库存', url: '/packages/admin/stock/index', needs: 'skus' },
   { key: 'import', title: '批量导入', url: '/packages/admin/import/index', needs: 'bulkStock' },
   {

@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import type { ArgSpec, SignupCouponSpec, SkuPrice } from '@domain/campaigns/args';
 import { parseTiers, type SkuTiers } from '@domain/groups';
 import { useState } from 'react';
+import { readTime, showTime } from '../china-time';
 import { fen, formatYuan, parseYuan } from '@domain/money';
 
 /** A rule argument's starting value, from its spec. */
@@ -9,6 +10,8 @@ export function defaultArg(spec: ArgSpec): unknown {
   switch (spec.type) {
     case 'int':
       return spec.min;
+    case 'time':
+      return Date.now();
     case 'fen':
       return spec.min ?? 0;
     case 'percent':
@@ -159,6 +162,8 @@ export function ArgField({
         </View>,
       );
     }
+    case 'time':
+      return field(<TimeField value={value as number | undefined} onChange={onChange} />);
     case 'intList':
       return field(
         <Input
@@ -283,5 +288,22 @@ function GroupTiersField({ rows, onChange }: { rows: SkuTiers[]; onChange: (v: u
         添加规格
       </View>
     </View>
+  );
+}
+
+/** An instant typed in China time; kept as typed until it reads. */
+function TimeField({ value, onChange }: { value?: number; onChange: (v: unknown) => void }) {
+  const [text, setText] = useState(value === undefined ? '' : showTime(value));
+  return (
+    <Input
+      className="admin-input arg-time"
+      placeholder="2026-11-25 10:00"
+      value={text}
+      onInput={(e) => {
+        setText(e.detail.value);
+        const at = readTime(e.detail.value);
+        if (Number.isFinite(at)) onChange(at);
+      }}
+    />
   );
 }

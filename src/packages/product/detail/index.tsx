@@ -17,6 +17,7 @@ import { useShare } from '../../../services/share';
 import { askForNotices } from '../../../services/subscribe';
 import { AssistEntry } from './AssistEntry';
 import { GroupEntry } from './GroupEntry';
+import { PresaleEntry } from './PresaleEntry';
 import './index.scss';
 
 function ProductDetailPage() {
@@ -118,6 +119,7 @@ function ProductDetailPage() {
       </View>
       {product.group ? <GroupEntry offer={product.group} skuId={sku?.id ?? null} /> : null}
       {product.assist ? <AssistEntry offer={product.assist} skuId={sku?.id ?? null} /> : null}
+      {product.presale ? <PresaleEntry offer={product.presale} /> : null}
       <View className="section">
         <Text className="section-title">商品介绍</Text>
         <Text className="product-description">{product.description}</Text>
