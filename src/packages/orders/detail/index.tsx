@@ -140,6 +140,18 @@ export default function OrderDetailPage() {
             {`${order.group.text} · 查看拼团 ›`}
           </Text>
         ) : null}
+        {order.presale ? (
+          <Text
+            className="order-banner-note order-presale"
+            onClick={() =>
+              Taro.navigateTo({
+                url: `/packages/presale/index?campaign=${encodeURIComponent(order.presale!.campaignId)}`,
+              })
+            }
+          >
+            {`${order.presale.text} · 查看预售 ›`}
+          </Text>
+        ) : null}
         {order.afterSale ? (
           <Text className="order-banner-note order-after-sale">
             {`${order.afterSale.statusText}（${order.afterSale.reason}）${order.afterSale.note ? `：${order.afterSale.note}` : ''}`}
