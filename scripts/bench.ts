@@ -9,6 +9,7 @@
 //   - the browser build's weight: gzipped JavaScript of the first load and of each further page
 //   - the admin's search figures, and attribution and commission figures (bench-distribution.ts)
 //   - group buying: 500 joiners for 19 seats, 1,000 groups closing (bench-groups.ts)
+//   - friend assists and pre-sales: 200 helpers at once, 100 deposits at once (bench-assist-presale.ts)
 // The local cloud's own figures are `npm run bench:cloud`.
 //
 // `npx tsx scripts/bench.ts round-trips` prints the round-trips table alone;
@@ -16,7 +17,8 @@
 // `npx tsx scripts/bench.ts admin` the admin's search figures alone;
 // `npx tsx scripts/bench.ts distribution` the attribution and commission figures alone;
 // `npx tsx scripts/bench.ts notices` the subscription-message drain alone;
-// `npx tsx scripts/bench.ts groups` the group-buying figures alone.
+// `npx tsx scripts/bench.ts groups` the group-buying figures alone;
+// `npx tsx scripts/bench.ts assist-presale` the friend-assist and pre-sale figures alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +31,7 @@ import { launchBrowser, newPhonePage } from '../test/support/browser';
 import { measureH5Weight } from '../test/support/h5-weight';
 import { adminFigures } from './bench-admin';
 import { distributionFigures } from './bench-distribution';
+import { assistPresaleFigures } from './bench-assist-presale';
 import { groupFigures } from './bench-groups';
 import { noticeFigures } from './bench-notices';
 import { buildCloud } from './build-cloud';
@@ -588,6 +591,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'distribution') return distributionFigures();
   if (process.argv[2] === 'notices') return noticeFigures();
   if (process.argv[2] === 'groups') return groupFigures();
+  if (process.argv[2] === 'assist-presale') return assistPresaleFigures();
   if (process.argv[2] === 'h5-weight') {
     if (appIsStale('h5')) buildApp('h5');
     const cloud = await startLocalCloud({ seed: true, web: true });
@@ -616,6 +620,7 @@ async function main(): Promise<void> {
   await distributionFigures();
   await noticeFigures();
   await groupFigures();
+  await assistPresaleFigures();
 }
 
 main().catch((e) => {
