@@ -1,0 +1,161 @@
+// Lucky blind boxes (幸运盲盒, RULES.md "Lucky blind box"): the odds a buyer sees are the odds their
+// draw uses, fixed into the order when it is placed, and the draw is a pure function anyone can
+// re-run: the order stores a commitment (SHA-256) to a server seed made for it; after payment the
+// item is drawn from (seed, order id, the fixed odds) and the seed is revealed with the result.
+// Pure rules here (no I/O): the odds for a buyer, the draw, its proof.
+// js-sha256: the same hash in the cloud functions, the browser and the mini-program (the verify
+// page recomputes draws on the buyer's own device).
+import { sha256 } from 'js-sha256';
+import type { Fen } from './money';
+
+export interface PoolItem {
+  skuId: string;
+  title: string;
+  /** What the item is worth: never below the box's price (no empty or worthless box). */
+  valueFen: Fen;
+  /** Its share before tuning (a positive integer). */
+  weight: number;
+  /** The top grade the guarantee (保底) gives. */
+  top?: boolean;
+}
+
+/** An item and its weight for one buyer's box, fixed into the order. */
+export interface Odds {
+  skuId: string;
+  weight: number;
+}
+
+/** Buyer segments from their order history (RULES.md), for tuning the pool. */
+export type Segment = 'HIGH_VALUE' | 'LOW_FREQUENCY' | 'LAPSED' | 'REGULAR';
+
+export interface BuyerHistory {
+  paidOrderCount: number;
+  paidTotalFen: Fen;
+  /** When they last paid (null: never). */
+  lastPaidAt: number | null;
+  /** SKUs they bought before, with how many times. */
+  bought: Record<string, number>;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+export const HIGH_VALUE_FEN = 200_000; // ¥2,000 paid in all
+export const LAPSED_AFTER_MS = 90 * DAY;
+
+export function segmentOf(h: BuyerHistory, at: number): Segment {
+  if (h.lastPaidAt !== null && at - h.lastPaidAt > LAPSED_AFTER_MS) return 'LAPSED';
+  if (h.paidTotalFen >= HIGH_VALUE_FEN) return 'HIGH_VALUE';
+  if (h.paidOrderCount <= 2) return 'LOW_FREQUENCY';
+  return 'REGULAR';
+}
+
+export const SEGMENT_TEXT: Record<Segment, string> = {
+  HIGH_VALUE: '高价值用户：更可能抽到没买过的好物',
+  LOW_FREQUENCY: '新朋友：更可能抽到好复购的单品',
+  LAPSED: '老朋友回归：更可能抽到你常买的商品',
+  REGULAR: '标准概率',
+};
+
+/** How tuning favours an item for a segment: its weight is doubled when this holds. */
+function favoured(item: PoolItem, segment: Segment, h: BuyerHistory, boxFen: Fen): boolean {
+  const bought = h.bought[item.skuId] ?? 0;
+  if (segment === 'HIGH_VALUE') return bought === 0 && item.valueFen >= boxFen * 2;
+  if (segment === 'LOW_FREQUENCY') return item.valueFen <= boxFen * 1.5;
+  if (segment === 'LAPSED') return bought >= 2;
+  return false;
+}
+
+/**
+ * The odds one buyer's box has: items with stock left, weights tuned to the buyer (doubled for
+ * what their segment favours) when the campaign tunes; only top-grade items when the guarantee
+ * is due. Sorted by SKU id, so the draw does not depend on the pool's order.
+ */
+export function oddsFor(
+  pool: PoolItem[],
+  stockLeft: Record<string, number>,
+  buyer: { history: BuyerHistory; at: number; tuned: boolean; guaranteeDue: boolean },
+  boxFen: Fen,
+): Odds[] {
+  const segment = segmentOf(buyer.history, buyer.at);
+  const inStock = pool.filter((i) => (stockLeft[i.skuId] ?? 0) > 0);
+  const tops = inStock.filter((i) => i.top);
+  const eligible = buyer.guaranteeDue && tops.length ? tops : inStock;
+  return eligible
+    .map((i) => ({
+      skuId: i.skuId,
+      weight: i.weight * (buyer.tuned && favoured(i, segment, buyer.history, boxFen) ? 2 : 1),
+    }))
+    .sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : 0));
+}
+
+/** Probability of each item in parts per million, summing to exactly 1,000,000 (for display). */
+export function probabilitiesPpm(odds: Odds[]): { skuId: string; ppm: number }[] {
+  const total = odds.reduce((s, o) => s + o.weight, 0);
+  if (total <= 0) return [];
+  const exact = odds.map((o) => (o.weight * 1_000_000) / total);
+  const floors = exact.map(Math.floor);
+  let left = 1_000_000 - floors.reduce((s, f) => s + f, 0);
+  const order = exact
+    .map((x, i) => ({ i, r: x - floors[i] }))
+    .sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left-- <= 0) break;
+    floors[i]++;
+  }
+  return odds.map((o, i) => ({ skuId: o.skuId, ppm: floors[i] }));
+}
+
+export const commitmentOf = (seed: string) => sha256(seed);
+
+/**
+ * The draw: a point in [0, total weight) from SHA-256(seed:orderId) (its first 48 bits, far more
+ * than any pool's total), then the item whose cumulative weight range holds it. Returns the
+ * items in the order the draw tries them: the one drawn, then the next ones (cyclically, by
+ * SKU id) for when the drawn one has just run out: a deterministic fall-through, so a box is
+ * never empty while the pool has stock.
+ */
+export function draw(
+  seed: string,
+  orderId: string,
+  odds: Odds[],
+): { point: number; order: string[] } {
+  const total = odds.reduce((s, o) => s + o.weight, 0);
+  if (!odds.length || total <= 0) throw new RangeError('a draw needs at least one item');
+  const bytes = sha256.array(`${seed}:${orderId}`);
+  // The first 48 bits, as an exact integer (below 2^53).
+  const value = bytes.slice(0, 6).reduce((n, b) => n * 256 + b, 0);
+  const point = value % total;
+  let cumulative = 0;
+  let index = 0;
+  for (; index < odds.length; index++) {
+    cumulative += odds[index].weight;
+    if (point < cumulative) break;
+  }
+  const order = odds.map((_o, k) => odds[(index + k) % odds.length].skuId);
+  return { point, order };
+}
+
+/** Re-runs a recorded draw: true when the revealed seed matches the commitment and the item. */
+export function verifyDraw(record: {
+  commitment: string;
+  seed: string;
+  orderId: string;
+  odds: Odds[];
+  skuId: string;
+  /** Items that had run out when it was drawn (the fall-through skipped them). */
+  skipped: string[];
+}): boolean {
+  if (commitmentOf(record.seed) !== record.commitment) return false;
+  const { order } = draw(record.seed, record.orderId, record.odds);
+  const expected = order.find((s) => !record.skipped.includes(s));
+  return expected === record.skuId;
+}
+
+/** Why a pool cannot be published for a box of this price, or null. */
+export function poolProblem(pool: PoolItem[], boxFen: Fen): string | null {
+  if (!pool.length) return '奖池至少要有一件商品';
+  if (new Set(pool.map((i) => i.skuId)).size !== pool.length) return '奖池中的规格不能重复';
+  const cheap = pool.find((i) => i.valueFen < boxFen);
+  if (cheap) return `奖池商品价值不能低于盲盒售价（${cheap.title}）`;
+  if (pool.some((i) => !Number.isInteger(i.weight) || i.weight < 1)) return '权重须为正整数';
+  return null;
+}
