@@ -266,6 +266,18 @@ export interface Order {
    * A pre-sale's deposit or final payment (domain/presale.ts). A deposit order never ships (the
    * goods ship with the final payment's order); FORFEITED: its final payment was not made in time.
    */
+  /**
+   * A blind box (domain/blindbox.ts): the odds shown and fixed when it was placed, the commitment
+   * to its seed, and after payment the draw (the seed revealed, the item, the items skipped).
+   */
+  blindBox?: {
+    campaignId: string;
+    odds: import('./blindbox').Odds[];
+    segment: import('./blindbox').Segment;
+    guaranteeDue: boolean;
+    commitment: string;
+    result?: { skuId: string; seed: string; skipped: string[]; at: number };
+  };
   presale?: {
     campaignId: string;
     step: 'DEPOSIT' | 'FINAL';

@@ -45,6 +45,8 @@ export const ERROR_MESSAGES = {
   ASSIST_NOT_FOUND: '助力不存在',
   PRESALE_UNAVAILABLE: '现在不在该预售的付款时间内',
   DEPOSIT_NOT_FOUND: '你还没有付这个预售的定金',
+  BLIND_BOX_UNAVAILABLE: '盲盒已售罄或活动已结束',
+  AGE_REFUSED: '按规定，盲盒不向 8 岁以下的未成年人出售',
   INTERNAL: '系统繁忙，请稍后再试',
   /** Client side only: the call did not reach the cloud or came back malformed. */
   NETWORK: '网络异常，请检查网络后重试',

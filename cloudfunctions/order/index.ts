@@ -52,12 +52,12 @@ async function ownOrder(orderId: string, ctx: Context): Promise<Order> {
 export const main = createHandler('order', {
   // The lines, what pricing needs and the buyer's unpaid orders are read together, then the
   // allowances the lines would use.
-  async quote({ lines, coupon, group, assist, presale }, ctx) {
+  async quote({ lines, coupon, group, assist, presale, box }, ctx) {
     const [resolved, { campaigns, user, facts }, unpaid, assisted] = await Promise.all([
       resolveLines(ctx.openid, lines),
       loadPricing(ctx.openid, ctx.now),
       findWhere<Order>('orders', { openid: ctx.openid, status: 'UNPAID' }, 20),
-      fixedPriceOf({ assist, presale, lines }, ctx.openid, ctx.now),
+      fixedPriceOf({ assist, presale, box, lines }, ctx.openid, ctx.now),
     ]);
     const buyable = resolved
       .filter((l) => !l.problem)

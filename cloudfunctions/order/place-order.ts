@@ -43,6 +43,7 @@ import { isDefiniteFailure, startPayment } from '../lib/payments/cloud-pay';
 import { addAllowances, loadPricing } from '../lib/pricing/facts';
 import { fixedPriceError, fixedPriceOf } from '../lib/pricing/fixed-price';
 import { takesStock } from '../../domain/presale';
+import { boxCommitment } from '../lib/blindbox/draw';
 import { orderDetail } from '../lib/views/order-views';
 
 export interface PlaceOrderInput {
@@ -58,6 +59,8 @@ export interface PlaceOrderInput {
   assist?: { assistId: string };
   /** A pre-sale's deposit, or its final payment. */
   presale?: { campaignId: string; step: 'DEPOSIT' | 'FINAL' };
+  /** A blind box (with the buyer's age answer). */
+  box?: { campaignId: string; age: 'ADULT' | 'MINOR_WITH_GUARDIAN' | 'UNDER_8' };
 }
 
 /** How many times a lost claim may send us back to re-price. */
@@ -129,6 +132,17 @@ async function place(
     ...attributionOf(user, ctx.now),
     ...(group ? { group: { ...group, state: 'WAITING' as const } } : {}),
     ...(input.presale ? { presale: presaleOf(input.presale, fixedPrice) } : {}),
+    ...(input.box && fixedPrice?.orderFields?.blindBox
+      ? {
+          blindBox: {
+            ...(fixedPrice.orderFields.blindBox as Omit<
+              NonNullable<Order['blindBox']>,
+              'commitment'
+            >),
+            commitment: await boxCommitment(orderId),
+          },
+        }
+      : {}),
     history: [{ from: null, to: 'CREATING', at: ctx.now, by: ctx.openid }],
   };
   if (!(await insertOnce('orders', order as unknown as { _id: string })))

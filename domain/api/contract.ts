@@ -15,6 +15,7 @@ import {
   cartInputs,
   catalogInputs,
   assistInputs,
+  blindboxInputs,
   presaleInputs,
   couponInputs,
   groupInputs,
@@ -29,6 +30,8 @@ import type {
   AdminGroupView,
   AssistView,
   PresaleView,
+  BlindBoxView,
+  DrawProofView,
   CompensationView,
   GroupSummaryView,
   GroupView,
@@ -134,6 +137,10 @@ export const API = {
     subscribe: returns<Record<string, number>>()(noticeInputs.subscribe),
     optIns: returns<Record<string, number>>()(noticeInputs.optIns),
     remind: returns<{ reminding: true }>()(noticeInputs.remind),
+  },
+  blindbox: {
+    detail: returns<BlindBoxView>()(blindboxInputs.detail),
+    verify: returns<DrawProofView>()(blindboxInputs.verify),
   },
   presale: {
     detail: returns<PresaleView>()(presaleInputs.detail),

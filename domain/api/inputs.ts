@@ -76,6 +76,17 @@ const group = z.object({ campaignId: id, groupId: id.optional() }).strict().opti
 /** An assist's starter buying at the price it reached. */
 const assist = z.object({ assistId: id }).strict().optional();
 
+/** A blind box, with the buyer's answer to the age question (under 8: refused). */
+const box = z
+  .object({
+    campaignId: id,
+    age: z.enum(['ADULT', 'MINOR_WITH_GUARDIAN', 'UNDER_8'], {
+      errorMap: () => ({ message: '请确认年龄' }),
+    }),
+  })
+  .strict()
+  .optional();
+
 /** A pre-sale's deposit, or its final payment. */
 const presale = z
   .object({ campaignId: id, step: z.enum(['DEPOSIT', 'FINAL']) })
@@ -83,12 +94,13 @@ const presale = z
   .optional();
 
 export const orderInputs = {
-  quote: z.object({ lines, coupon, group, assist, presale }),
+  quote: z.object({ lines, coupon, group, assist, presale, box }),
   create: z.object({
     lines,
     group,
     assist,
     presale,
+    box,
     requestId,
     address,
     remark: z.string().max(100).default(''),
@@ -149,6 +161,11 @@ export const distributionSettingsSchema = z.object({
 });
 
 const listCursor = z.number().int().min(0).max(100_000).default(0);
+
+export const blindboxInputs = {
+  detail: z.object({ campaignId: id }),
+  verify: z.object({ orderId: id }),
+};
 
 export const presaleInputs = {
   detail: z.object({ campaignId: id }),

@@ -761,3 +761,36 @@ export interface PresaleOfferView {
   creditFen: Fen;
   capFen: Fen;
 }
+
+/** A blind box's page for one buyer (domain/blindbox.ts): the odds their box has, before paying. */
+export interface BlindBoxView {
+  campaignId: string;
+  title: string;
+  boxSkuId: string;
+  boxFen: Fen;
+  items: {
+    skuId: string;
+    title: string;
+    valueFen: Fen;
+    top: boolean;
+    left: number;
+    /** This buyer's probability, parts per million (all items sum to 1,000,000). */
+    ppm: number;
+  }[];
+  segmentText: string;
+  guaranteeDue: boolean;
+  soldOut: boolean;
+  rules: string[];
+}
+
+/** A draw's public record and whether it verifies (domain/blindbox-draw.ts). */
+export interface DrawProofView {
+  orderId: string;
+  commitment: string;
+  seed: string;
+  odds: { skuId: string; weight: number }[];
+  skuId: string;
+  skipped: string[];
+  at: number;
+  verified: boolean;
+}

@@ -17,7 +17,17 @@ export type ArgSpec =
   | { type: 'groupTiers'; label: string }
   | { type: 'intList'; label: string; optional?: boolean }
   /** An instant (epoch ms); staff type it in China time. */
-  | { type: 'time'; label: string };
+  | { type: 'time'; label: string }
+  /** A blind box's pool: SKUs with a value, a weight, the stock set aside, and the top grade. */
+  | { type: 'blindPool'; label: string };
+
+export interface BlindPoolRow {
+  skuId: string;
+  valueFen: number;
+  weight: number;
+  stock: number;
+  top?: boolean;
+}
 
 export type ArgSpecs = Record<string, ArgSpec>;
 
@@ -52,11 +62,13 @@ export type ArgValue<S extends ArgSpec> = S extends { type: 'int' | 'fen' | 'per
               ? SignupCouponSpec[]
               : S extends { type: 'groupTiers' }
                 ? SkuTiers[]
-                : S extends { type: 'intList'; optional: true }
-                  ? number[] | undefined
-                  : S extends { type: 'intList' }
-                    ? number[]
-                    : never;
+                : S extends { type: 'blindPool' }
+                  ? BlindPoolRow[]
+                  : S extends { type: 'intList'; optional: true }
+                    ? number[] | undefined
+                    : S extends { type: 'intList' }
+                      ? number[]
+                      : never;
 
 export type ArgsOf<A extends ArgSpecs> = { [K in keyof A]: ArgValue<A[K]> };
 
@@ -112,6 +124,24 @@ function schemaOf(spec: ArgSpec): z.ZodTypeAny {
         .max(10);
     case 'time':
       return z.number().int().min(0).max(8_640_000_000_000);
+    case 'blindPool':
+      return z
+        .array(
+          z
+            .object({
+              skuId: id,
+              valueFen: fenValue(1),
+              weight: z.number().int().min(1).max(1_000_000),
+              stock: z.number().int().min(0).max(1_000_000),
+              top: z.boolean().optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(100)
+        .refine((rows) => new Set(rows.map((r) => r.skuId)).size === rows.length, {
+          message: '奖池中的规格不能重复',
+        });
     case 'intList': {
       const list = z.array(z.number().int().min(1).max(1000)).max(50);
       return spec.optional ? list.optional() : list.min(1);

@@ -16,6 +16,7 @@ import type { PaymentStep } from '../pricing/quote';
 import { DEFAULT_GROUP_HOURS, SEAT_HOLD_MS, type GroupTier, type SkuTiers } from '../groups';
 import { MAX_HELPS } from '../assist';
 import { termsProblem, type PresaleTerms } from '../presale';
+import { poolProblem, type PoolItem } from '../blindbox';
 import type { Campaign, PricingFacts, Reward } from './types';
 
 export type { ArgSpec } from './args';
@@ -103,12 +104,27 @@ export interface ActionRuleOf<A extends ArgSpecs> extends RuleBase<A> {
   fixedPriceOnly?: true;
   /** A pre-sale rule: its deposits per SKU and its terms. */
   presale?(args: ArgsOf<A>): PresaleRule;
+  /** A blind-box rule: the box, its pool and its limits. */
+  blindBox?(args: ArgsOf<A>): BlindBoxRule;
   /** Arguments checked against the prices of the SKUs they name (when staff save). */
   checkPrices?(
     args: ArgsOf<A>,
     priceOf: (skuId: string) => Fen | undefined,
     window: { startsAt: number; endsAt: number },
   ): string | null;
+}
+
+export interface BlindBoxRule {
+  boxSkuId: string;
+  boxFen: Fen;
+  pool: PoolItem[];
+  /** Units set aside per pool SKU. */
+  stock: Record<string, number>;
+  /** 保底: after this many boxes without a top-grade item the next gives one (0: none). */
+  guaranteeAfter: number;
+  /** Boxes one buyer may buy a day (0: no cap). */
+  dailyCap: number;
+  tuned: boolean;
 }
 
 export interface PresaleRule {
@@ -419,6 +435,55 @@ export const ACTIONS: Record<string, ActionRule> = {
       return null;
     },
   }),
+  BLIND_BOX: action({
+    code: 'BLIND_BOX',
+    label: '幸运盲盒',
+    description:
+      '按固定价格出售盲盒：付款前展示每件可能抽到的商品、价值与概率；付款后在服务器抽取，可公开验证；奖池商品价值不低于盒价，不会空盒',
+    args: {
+      box: { type: 'skuPrices', label: '盲盒规格与售价（一个）' },
+      pool: { type: 'blindPool', label: '奖池' },
+      guaranteeAfter: {
+        type: 'int',
+        label: '保底：连续多少盒未出大奖后必出（0 为无）',
+        min: 0,
+        max: 100,
+      },
+      dailyCap: { type: 'int', label: '每人每天限购（0 为不限）', min: 0, max: 100 },
+      tuned: {
+        type: 'enum',
+        label: '按用户调整概率',
+        values: [
+          { value: 'yes', label: '是（页面展示调整后的概率）' },
+          { value: 'no', label: '否' },
+        ],
+      },
+    },
+    layer: 'special',
+    fixedPriceOnly: true,
+    blindBox: (args) => ({
+      boxSkuId: args.box[0].skuId,
+      boxFen: fen(args.box[0].priceFen),
+      pool: args.pool.map((r) => ({
+        skuId: r.skuId,
+        title: r.skuId,
+        valueFen: fen(r.valueFen),
+        weight: r.weight,
+        ...(r.top ? { top: true } : {}),
+      })),
+      stock: Object.fromEntries(args.pool.map((r) => [r.skuId, r.stock])),
+      guaranteeAfter: args.guaranteeAfter,
+      dailyCap: args.dailyCap,
+      tuned: args.tuned === 'yes',
+    }),
+    check: (args) =>
+      args.box.length !== 1
+        ? '盲盒规格只能设置一个'
+        : poolProblem(
+            args.pool.map((r) => ({ ...r, title: r.skuId, valueFen: fen(r.valueFen) })),
+            fen(args.box[0].priceFen),
+          ),
+  }),
   PAY_WITHIN: action({
     code: 'PAY_WITHIN',
     label: '限时支付',
@@ -566,6 +631,15 @@ export function pricesProblem(
   return null;
 }
 
+/** A blind-box campaign's rule, or null for any other campaign. */
+export function blindBoxRule(campaign: Campaign): BlindBoxRule | null {
+  for (const a of campaign.actions) {
+    const box = actionRule(a.code).blindBox?.(a.args);
+    if (box) return box;
+  }
+  return null;
+}
+
 /** A pre-sale campaign's rule, or null for any other campaign. */
 export function presaleRule(campaign: Campaign): PresaleRule | null {
   for (const a of campaign.actions) {
@@ -624,6 +698,8 @@ export function referencedIds(campaign: Campaign): { productIds: string[]; skuId
         for (const id of (value as string[] | undefined) ?? []) productIds.add(id);
       if (spec.type === 'skuPrices') for (const p of value as SkuPrice[]) skuIds.add(p.skuId);
       if (spec.type === 'groupTiers') for (const t of value as SkuTiers[]) skuIds.add(t.skuId);
+      if (spec.type === 'blindPool')
+        for (const r of value as { skuId: string }[]) skuIds.add(r.skuId);
       if (spec.type === 'couponList')
         for (const c of value as SignupCouponSpec[])
           for (const id of c.productIds ?? []) productIds.add(id);

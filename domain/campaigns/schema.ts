@@ -18,6 +18,7 @@ const KINDS = [
   'GROUP_BUY',
   'ASSIST',
   'PRESALE',
+  'BLIND_BOX',
 ] as const;
 
 function ruleRef(registry: Record<string, ConditionRule | ActionRule>, what: string) {

@@ -17,7 +17,8 @@ export type CampaignKind =
   | 'SIGNUP_PACK'
   | 'GROUP_BUY'
   | 'ASSIST'
-  | 'PRESALE';
+  | 'PRESALE'
+  | 'BLIND_BOX';
 
 export interface RuleRef {
   code: string;

@@ -216,6 +216,17 @@ export const NOTICE_KINDS = {
       note: '尾款即将截止，逾期未付定金不退',
     }),
   }),
+  BLIND_BOX_RESULT: kind<{ orderId: string; item: string; at: number }>({
+    title: '盲盒开箱结果',
+    askedWhen: '买盲盒付款时',
+    fields: [
+      { name: 'item', key: 'thing1', label: '开出商品' },
+      { name: 'time', key: 'time2', label: '开箱时间' },
+      { name: 'note', key: 'thing3', label: '说明' },
+    ],
+    page: (e) => `packages/orders/detail/index?id=${e.orderId}`,
+    fill: (e) => ({ item: e.item, time: timeValue(e.at), note: '抽取结果可公开验证' }),
+  }),
 };
 
 export type NoticeKindName = keyof typeof NOTICE_KINDS;
@@ -227,9 +238,7 @@ export type NoticeEventOf<K extends NoticeKindName> = Parameters<
  * Kinds later selling tools fill (their events come with them): named here so staff can set their
  * template ids ahead.
  */
-export const PLANNED_NOTICE_KINDS = {
-  BLIND_BOX_RESULT: '盲盒开箱结果',
-} as const;
+export const PLANNED_NOTICE_KINDS = {} as const;
 
 /**
  * The `data` of subscribeMessage.send for an event: each field under its template key (settings

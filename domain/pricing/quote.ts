@@ -122,7 +122,9 @@ export interface FixedPrice {
   campaignId: string;
   skuId: string;
   priceFen: Fen;
-  claim: Claim;
+  claims: Claim[];
+  /** Fields the order keeps from it (a blind box's fixed odds). */
+  orderFields?: Record<string, unknown>;
   /** The payment plan (a pre-sale's deposit and final payment); the total is the step due now. */
   plan?: PaymentStep[];
   /** Nothing ships with this order (a deposit): no shipping fee. */
@@ -283,7 +285,7 @@ export function quote(
       ...allowanceClaims.values(),
       ...(chosen ? [{ kind: 'COUPON' as const, couponId: chosen.id }] : []),
       ...(seat && 'claim' in seat ? [seat.claim] : []),
-      ...(fixed && 'claim' in fixed ? [fixed.claim] : []),
+      ...(fixed && 'claims' in fixed ? fixed.claims : []),
     ],
     rewards: rewardsFor(active, drafts, facts, payable, orderAdjustments),
     paymentWindowMs: Math.min(UNPAID_TIMEOUT_MS, ...windows),
@@ -303,7 +305,7 @@ function applyFixedPrice(
   drafts: Draft[],
   fixed: FixedPrice,
   active: Campaign[],
-): { claim: Claim } | { problem: string } {
+): { claims: Claim[] } | { problem: string } {
   const campaign = active.find((c) => c._id === fixed.campaignId);
   if (!campaign || !needsFixedPrice(campaign)) return { problem: '活动已结束' };
   const [line] = drafts;
@@ -319,7 +321,7 @@ function applyFixedPrice(
   });
   line.special = true;
   line.used.push(campaign);
-  return { claim: fixed.claim };
+  return { claims: fixed.claims };
 }
 
 /** The seat a group order claims: one line, priced by the group's campaign. */

@@ -4,17 +4,15 @@
 // the odds a buyer sees: in-stock items only, tuned by segment, the guarantee's top grade only.
 import { fen } from '../../domain/money';
 import {
-  commitmentOf,
-  draw,
   oddsFor,
   poolProblem,
   probabilitiesPpm,
   segmentOf,
-  verifyDraw,
   type BuyerHistory,
   type Odds,
   type PoolItem,
 } from '../../domain/blindbox';
+import { commitmentOf, draw, verifyDraw } from '../../domain/blindbox-draw';
 
 const ODDS: Odds[] = [
   { skuId: 'a', weight: 1 },

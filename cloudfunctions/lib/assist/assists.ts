@@ -185,6 +185,6 @@ export async function assistPricing(
     campaignId: assist.campaignId,
     skuId: assist.skuId,
     priceFen: priceAfter(assist.listFen, assist.cuts, assist.helpCount),
-    claim: { kind: 'ASSIST_USE', campaignId: assist.campaignId, assistId },
+    claims: [{ kind: 'ASSIST_USE', campaignId: assist.campaignId, assistId }],
   };
 }

@@ -97,4 +97,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   { name: 'presale_friends' },
   { name: 'compensations', indexes: [{ fields: ['state'] }] },
+  /** Blind boxes: each order's seed (server only) and each draw's public record (lib/blindbox). */
+  { name: 'draw_seeds' },
+  { name: 'draws', indexes: [{ fields: ['campaignId'] }] },
 ];

@@ -75,17 +75,19 @@ export async function presalePricing(
       skuId,
       priceFen: terms.depositFen,
       noShipping: true,
-      claim: {
-        kind: 'DEPOSIT',
-        campaignId: campaign._id,
-        depositId,
-        skuId,
-        productId: sku.productId,
-        depositFen: terms.depositFen,
-        finalStartsAt: terms.finalStartsAt,
-        finalEndsAt: terms.finalEndsAt,
-        maxFriends: friendsToCap(terms),
-      },
+      claims: [
+        {
+          kind: 'DEPOSIT',
+          campaignId: campaign._id,
+          depositId,
+          skuId,
+          productId: sku.productId,
+          depositFen: terms.depositFen,
+          finalStartsAt: terms.finalStartsAt,
+          finalEndsAt: terms.finalEndsAt,
+          maxFriends: friendsToCap(terms),
+        },
+      ],
       plan: [
         { code: 'DEPOSIT', label: '定金', amountFen: terms.depositFen, dueNow: true },
         finalStep(terms, finalDueFen(sku.priceFen, terms.creditFen), false),
@@ -110,7 +112,7 @@ export async function presalePricing(
     campaignId: campaign._id,
     skuId: deposit.skuId,
     priceFen: due,
-    claim: { kind: 'FINAL_PAYMENT', campaignId: campaign._id, depositId },
+    claims: [{ kind: 'FINAL_PAYMENT', campaignId: campaign._id, depositId }],
     plan: [
       {
         code: 'DEPOSIT',

@@ -5,10 +5,12 @@ import type { FixedPrice } from '../../../domain/pricing/quote';
 import type { ErrorCode } from '../../../domain/result';
 import { assistPricing } from '../assist/assists';
 import { presalePricing } from '../presale/pricing';
+import { boxPricing, type AgeAnswer } from '../blindbox/pricing';
 
 export interface FixedPriceInput {
   assist?: { assistId: string };
   presale?: { campaignId: string; step: 'DEPOSIT' | 'FINAL' };
+  box?: { campaignId: string; age: AgeAnswer };
   /** The lines asked for (a deposit is for the SKU bought now). */
   lines: { source: string; skuId?: string };
 }
@@ -20,9 +22,10 @@ export async function fixedPriceOf(
 ): Promise<FixedPrice | undefined> {
   if (input.assist) return assistPricing(input.assist.assistId, openid, at);
   if (input.presale) return presalePricing(input.presale, openid, at, input.lines.skuId ?? '');
+  if (input.box) return boxPricing(input.box, openid, at, input.lines.skuId ?? '');
   return undefined;
 }
 
 /** The error a fixed price that no longer applies answers with. */
 export const fixedPriceError = (input: FixedPriceInput): ErrorCode =>
-  input.assist ? 'ASSIST_UNAVAILABLE' : 'PRESALE_UNAVAILABLE';
+  input.assist ? 'ASSIST_UNAVAILABLE' : input.box ? 'BLIND_BOX_UNAVAILABLE' : 'PRESALE_UNAVAILABLE';

@@ -1,6 +1,7 @@
 // Every lifecycle event's effects, in the order they run. A new selling tool adds its effect
 // here (commission entries on paid, outbox messages, blind-box draws...), as one entry.
 import type { LifecycleEvent } from '../../../../domain/order-status';
+import { drawBlindBox } from './blindbox';
 import { countPayment } from './buyer';
 import { consumeOrderClaims, refundOrderClaims, releaseOrderClaims } from './claims';
 import { freezeOrderCommission, recordOrderCommission, voidOrderCommission } from './commission';
@@ -14,6 +15,7 @@ export const EFFECTS: Record<LifecycleEvent, Effect[]> = {
   paid: [
     sellStock,
     consumeOrderClaims,
+    drawBlindBox,
     issueReturnCoupons,
     countPayment,
     endOtherNewUserOrders,
