@@ -6,7 +6,7 @@
 import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { run } from '../support/db-probe';
 import { DAY, OWNER } from '../support/distribution';
-import { buyNow, callAction, expectOk, paySandbox, readDoc } from '../support/shop';
+import { buyNow, expectOk, paySandbox, readDoc } from '../support/shop';
 
 let cloud: LocalCloud;
 const BOX = 'p-egg-roll-1'; // sold as the box, ¥28.90
