@@ -290,6 +290,8 @@ export interface Order {
    * follow (lib/distribution/commission.ts followRefunds clears it; the timer if a crash came first).
    */
   commissionOwedAt?: number;
+  /** When the timer last decided on its commission (written so a refund racing it conflicts). */
+  commissionCheckedAt?: number;
   cancel?: { reason: string; at: number; by: string };
   /** Creation never finished (no stock or a failed run): not shown to the buyer. */
   abandoned?: boolean;

@@ -379,7 +379,8 @@ async function resume(order: Order, ctx: Context): Promise<CreatedOrderView> {
 
 /** Who had brought the buyer when the order is placed (their live binding), and their channel. */
 function attributionOf(user: User | null, at: number): Pick<Order, 'inviterId' | 'channel'> {
-  const inviterId = activeInviter(user?.binding, at);
+  // A binding not yet checked for a cycle (a crash came between) names no one until it is.
+  const inviterId = user?.binding?.unchecked ? null : activeInviter(user?.binding, at);
   return {
     ...(inviterId ? { inviterId } : {}),
     ...(user?.channel ? { channel: user.channel } : {}),

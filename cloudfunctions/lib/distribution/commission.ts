@@ -109,7 +109,10 @@ export async function followRefunds(
   });
 }
 
-/** A settled commission's balance follows what the refunds take now: back from it, or back to it. */
+/**
+ * A settled commission's balance follows what the refunds take now: back from it, or back to it
+ * (a refund counted when it settled and later turned down: its share is credited after all).
+ */
 async function followAfterSettlement(
   t: Txn,
   commission: Commission,
@@ -120,7 +123,8 @@ async function followAfterSettlement(
 ): Promise<void> {
   const kept = commission.amountFen - voided;
   const taken = commission.clawedBackFen ?? 0;
-  const owed = Math.max(0, (commission.settledFen ?? 0) - kept);
+  // Negative: more is kept than was settled (a refund in flight at settlement was turned down).
+  const owed = (commission.settledFen ?? 0) - kept;
   if (owed === taken) return;
   const seq = (commission.ledgerSeq ?? 0) + 1;
   const entry: LedgerEntry = {
@@ -166,11 +170,22 @@ export async function settleCommission(commission: Commission, at: number): Prom
       ? voidedFen(current.amountFen, current.baseFen, order.refundedFen)
       : current.amountFen;
     const kept = fen(current.amountFen - voided);
-    if (!order || order.status === 'REFUNDED' || kept <= 0) {
+    if (!order || order.status === 'REFUNDED') {
       await commissions.update({ data: { state: 'VOID', voidedFen: fen(voided), voidedAt: at } });
       return 'void';
     }
+    // A full refund in flight (REFUNDING) or an open after-sale case: wait for the outcome.
     if (order.status !== 'COMPLETED' || order.afterSale?.status === 'REQUESTED') return 'waiting';
+    // The order is written too, so a refund or an after-sale request committed while this runs
+    // (both write the order) makes this transaction run again on what they wrote.
+    await t
+      .collection('orders')
+      .doc(order._id)
+      .update({ data: { commissionCheckedAt: at } });
+    if (kept <= 0) {
+      await commissions.update({ data: { state: 'VOID', voidedFen: fen(voided), voidedAt: at } });
+      return 'void';
+    }
     await postEntry(t, account, {
       _id: `st-${current._id}`,
       distributorId: current.distributorId,
