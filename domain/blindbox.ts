@@ -111,3 +111,15 @@ export function poolProblem(pool: PoolItem[], boxFen: Fen): string | null {
   if (pool.some((i) => !Number.isInteger(i.weight) || i.weight < 1)) return '权重须为正整数';
   return null;
 }
+
+/**
+ * 盲盒裂变: how many options a buyer may remove with `friends` invited friends' boxes: one per
+ * friend, never the last option.
+ */
+export function removalsAllowed(friends: number, options: number): number {
+  return Math.max(0, Math.min(friends, options - 1));
+}
+
+/** The odds left after removing options (the draw uses exactly these). */
+export const oddsAfterRemoval = (odds: Odds[], removed: string[]) =>
+  odds.filter((o) => !removed.includes(o.skuId));

@@ -276,6 +276,9 @@ export interface Order {
     segment: import('./blindbox').Segment;
     guaranteeDue: boolean;
     commitment: string;
+    /** A fission box: opened by the buyer; the options they removed before opening. */
+    fission?: boolean;
+    removed?: string[];
     result?: { skuId: string; seed: string; skipped: string[]; at: number };
   };
   presale?: {

@@ -40,6 +40,7 @@ import { shipOrder } from './ship';
 import { getProduct, listProducts, saveProduct, setProductOnSale, uploadImage } from './products';
 import { refundOrder } from '../lib/payments/refund-order';
 import { closeGroupNow, groupDetail, listGroups } from './groups';
+import { listBlindBoxes } from './blindboxes';
 import { cancelPresale, listCompensations, markCompensationPaid } from './presales';
 import { listStaff, removeStaff, saveStaff, whoami } from './staff';
 import { bulkChange, changeStock, listSkus, stockLedger } from './stock';
@@ -168,6 +169,8 @@ export const adminHandlers: Handlers<'admin'> = {
   groups: (input) => listGroups(input),
   groupDetail: ({ groupId }, ctx) => groupDetail(groupId, ctx),
   closeGroup: ({ groupId }, ctx) => closeGroupNow(groupId, ctx),
+  // Blind boxes (admin/blindboxes.ts).
+  blindBoxes: (_input, ctx) => listBlindBoxes(ctx),
   // Pre-sales (admin/presales.ts).
   cancelPresale: ({ campaignId }, ctx) => cancelPresale(campaignId, ctx),
   compensations: ({ state }) => listCompensations(state),

@@ -8,6 +8,7 @@ import { AppError } from '../../domain/result';
 import { findById, findByIds } from '../lib/infra/db';
 import { createHandler } from '../lib/infra/router';
 import { boxCampaign, buyerOdds } from '../lib/blindbox/pricing';
+import { myBoxes, openBox, removeOption } from '../lib/blindbox/boxes';
 
 interface DrawRecord {
   _id: string;
@@ -52,6 +53,7 @@ export const main = createHandler('blindbox', {
       segmentText: rule.tuned ? SEGMENT_TEXT[segment] : '标准概率',
       guaranteeDue,
       soldOut: odds.length === 0,
+      fission: rule.fission,
       rules: [
         '付款前展示的概率即本次抽取使用的概率，下单时写入订单',
         '付款后由服务器抽取：订单保存种子的哈希承诺，开箱后公开种子，任何人可复算验证',
@@ -60,10 +62,19 @@ export const main = createHandler('blindbox', {
           ? [`保底：连续 ${rule.guaranteeAfter} 盒未出大奖，下一盒必出大奖`]
           : []),
         ...(rule.dailyCap > 0 ? [`每人每天限购 ${rule.dailyCap} 盒`] : []),
+        ...(rule.fission
+          ? [
+              `裂变盲盒：你邀请的好友每买 1 盒，你可去掉 1 个不想要的选项（共 ${rule.pool.length} 个选项，最多去掉 ${rule.pool.length - 1} 个），再自己开箱`,
+            ]
+          : []),
         '未满 8 岁不可购买；8 至 18 岁须经监护人同意',
       ],
     };
   },
+
+  mine: (_input, ctx) => myBoxes(ctx.openid),
+  remove: ({ orderId, skuId }, ctx) => removeOption(orderId, skuId, ctx.openid),
+  open: ({ orderId }, ctx) => openBox(orderId, ctx.openid, ctx.now),
 
   /** Anyone may verify any draw: the record has no personal data. */
   async verify({ orderId }) {

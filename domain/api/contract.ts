@@ -32,6 +32,8 @@ import type {
   PresaleView,
   BlindBoxView,
   DrawProofView,
+  MyBoxView,
+  AdminBlindBoxView,
   CompensationView,
   GroupSummaryView,
   GroupView,
@@ -141,6 +143,9 @@ export const API = {
   blindbox: {
     detail: returns<BlindBoxView>()(blindboxInputs.detail),
     verify: returns<DrawProofView>()(blindboxInputs.verify),
+    mine: returns<MyBoxView[]>()(blindboxInputs.mine),
+    remove: returns<MyBoxView>()(blindboxInputs.remove),
+    open: returns<MyBoxView>()(blindboxInputs.open),
   },
   presale: {
     detail: returns<PresaleView>()(presaleInputs.detail),
@@ -236,6 +241,7 @@ export const API = {
     ),
     groupDetail: returns<AdminGroupView>()(adminInputs.groupDetail, MANAGERS),
     closeGroup: returns<AdminGroupView>()(adminInputs.closeGroup, MANAGERS),
+    blindBoxes: returns<AdminBlindBoxView[]>()(adminInputs.blindBoxes, MANAGERS),
     cancelPresale: returns<{ deposits: number; compensated: number }>()(
       adminInputs.cancelPresale,
       MANAGERS,

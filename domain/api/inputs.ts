@@ -165,6 +165,9 @@ const listCursor = z.number().int().min(0).max(100_000).default(0);
 export const blindboxInputs = {
   detail: z.object({ campaignId: id }),
   verify: z.object({ orderId: id }),
+  mine: z.object({}),
+  remove: z.object({ orderId: id, skuId: id }),
+  open: z.object({ orderId: id }),
 };
 
 export const presaleInputs = {
@@ -383,6 +386,7 @@ export const adminInputs = {
   groupDetail: z.object({ groupId: id }),
   closeGroup: z.object({ groupId: id }),
   cancelPresale: z.object({ campaignId: id }),
+  blindBoxes: z.object({}),
   compensations: z.object({ state: z.enum(['OWED', 'PAID']).default('OWED') }),
   markCompensationPaid: z.object({ id, note: z.string().trim().max(100).default('') }),
   noticeTemplates: z.object({}),

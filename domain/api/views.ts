@@ -780,6 +780,7 @@ export interface BlindBoxView {
   segmentText: string;
   guaranteeDue: boolean;
   soldOut: boolean;
+  fission: boolean;
   rules: string[];
 }
 
@@ -793,4 +794,39 @@ export interface DrawProofView {
   skipped: string[];
   at: number;
   verified: boolean;
+}
+
+/** One of the buyer's blind boxes (my boxes): its options and odds, removals, result. */
+export interface MyBoxView {
+  orderId: string;
+  campaignId: string;
+  status: import('../model').OrderStatus;
+  statusText: string;
+  fission: boolean;
+  options: { skuId: string; title: string; removed: boolean; ppm: number }[];
+  /** Friends the buyer brought who bought a box in this campaign. */
+  friends: number;
+  removalsLeft: number;
+  canOpen: boolean;
+  commitment: string;
+  result: { skuId: string; title: string } | null;
+  createdAt: number;
+}
+
+/** A blind-box campaign for staff: its pool's stock left, the odds per segment, the latest draws. */
+export interface AdminBlindBoxView {
+  campaignId: string;
+  title: string;
+  boxFen: Fen;
+  pool: {
+    skuId: string;
+    valueFen: Fen;
+    weight: number;
+    stock: number;
+    left: number;
+    top: boolean;
+  }[];
+  /** Probabilities (ppm) each segment's buyers see with the stock left now (when tuned). */
+  oddsBySegment: { segment: string; ppm: Record<string, number> }[];
+  draws: { orderId: string; skuId: string; at: number; skipped: string[] }[];
 }

@@ -125,6 +125,8 @@ export interface BlindBoxRule {
   /** Boxes one buyer may buy a day (0: no cap). */
   dailyCap: number;
   tuned: boolean;
+  /** 盲盒裂变: opened by the buyer, after removing options their invited friends' boxes earn. */
+  fission: boolean;
 }
 
 export interface PresaleRule {
@@ -458,6 +460,14 @@ export const ACTIONS: Record<string, ActionRule> = {
           { value: 'no', label: '否' },
         ],
       },
+      fission: {
+        type: 'enum',
+        label: '裂变盲盒',
+        values: [
+          { value: 'no', label: '否（付款后立即开箱）' },
+          { value: 'yes', label: '是（每邀请 1 位好友买盒可去掉 1 个选项，自己开箱）' },
+        ],
+      },
     },
     layer: 'special',
     fixedPriceOnly: true,
@@ -475,6 +485,7 @@ export const ACTIONS: Record<string, ActionRule> = {
       guaranteeAfter: args.guaranteeAfter,
       dailyCap: args.dailyCap,
       tuned: args.tuned === 'yes',
+      fission: args.fission === 'yes',
     }),
     check: (args) =>
       args.box.length !== 1

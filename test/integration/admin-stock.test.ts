@@ -106,6 +106,7 @@ describe('the permission table', () => {
     groupDetail: { groupId: 'no-such-group' },
     closeGroup: { groupId: 'no-such-group' },
     cancelPresale: { campaignId: 'no-such-campaign' },
+    blindBoxes: {},
     compensations: {},
     markCompensationPaid: { id: 'no-such-compensation' },
   };

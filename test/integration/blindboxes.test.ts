@@ -6,7 +6,7 @@
 import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { run } from '../support/db-probe';
 import { DAY, OWNER } from '../support/distribution';
-import { buyNow, expectOk, paySandbox, readDoc } from '../support/shop';
+import { buyNow, callAction, expectOk, paySandbox, readDoc } from '../support/shop';
 
 let cloud: LocalCloud;
 const BOX = 'p-egg-roll-1'; // sold as the box, ¥28.90
@@ -23,7 +23,12 @@ afterAll(() => cloud.stop());
 
 let campaigns = 0;
 async function boxCampaign(
-  args: Partial<{ guaranteeAfter: number; dailyCap: number; pool: typeof POOL }> = {},
+  args: Partial<{
+    guaranteeAfter: number;
+    dailyCap: number;
+    pool: typeof POOL;
+    fission: 'yes' | 'no';
+  }> = {},
 ) {
   const { now } = (await cloud.request('GET', '/_emulator/clock')).body;
   const id = `cmp-box-${campaigns++}`;
@@ -47,6 +52,7 @@ async function boxCampaign(
             guaranteeAfter: args.guaranteeAfter ?? 0,
             dailyCap: args.dailyCap ?? 0,
             tuned: 'no',
+            fission: args.fission ?? 'no',
           },
         },
       ],
@@ -152,4 +158,56 @@ it('the guarantee gives the top item after N boxes without one; the daily cap ho
   const capped = await buyBox('bb-lucky', campaignId);
   expect(capped.ok).toBe(tops !== 0);
   if (tops === 0) expect(capped).toMatchObject({ ok: false });
+});
+
+it('fission: an option comes off only for an invited friend who bought a box; opening draws among the rest', async () => {
+  const campaignId = await boxCampaign({ fission: 'yes' });
+  const { user } = await expectOk(cloud, 'bb-fission-a', 'user', 'launch', {});
+  await expectOk(cloud, 'bb-fission-b', 'user', 'launch', { ref: user.refCode });
+  const mine = await buyBox('bb-fission-a', campaignId);
+  if (!mine.ok) throw new Error(mine.message);
+  await paySandbox(cloud, mine.data.order.id);
+  const orderId = mine.data.order.id;
+  // Paid, not opened: no result yet; no friend bought a box, so nothing can be removed.
+  let [box] = await expectOk(cloud, 'bb-fission-a', 'blindbox', 'mine', {});
+  expect(box).toMatchObject({ orderId, canOpen: true, removalsLeft: 0, result: null });
+  const early = await callAction(cloud, 'bb-fission-a', 'blindbox', 'remove', {
+    orderId,
+    skuId: 'p-cashew-2',
+  });
+  expect(early).toMatchObject({ ok: false, code: 'ORDER_STATE' });
+  // B (brought by A) only placing a box earns nothing; paying for it earns one removal.
+  const friendBox = await buyBox('bb-fission-b', campaignId);
+  if (!friendBox.ok) throw new Error(friendBox.message);
+  [box] = await expectOk(cloud, 'bb-fission-a', 'blindbox', 'mine', {});
+  expect(box.removalsLeft).toBe(0);
+  await paySandbox(cloud, friendBox.data.order.id);
+  [box] = await expectOk(cloud, 'bb-fission-a', 'blindbox', 'mine', {});
+  expect(box).toMatchObject({ friends: 1, removalsLeft: 1 });
+  const removed = await expectOk(cloud, 'bb-fission-a', 'blindbox', 'remove', {
+    orderId,
+    skuId: 'p-cashew-2',
+  });
+  expect(removed.options.find((o: any) => o.skuId === 'p-cashew-2')).toMatchObject({
+    removed: true,
+    ppm: 0,
+  });
+  expect(removed.options.filter((o: any) => !o.removed).map((o: any) => o.ppm)).toEqual([
+    600_000, 400_000,
+  ]);
+  const second = await callAction(cloud, 'bb-fission-a', 'blindbox', 'remove', {
+    orderId,
+    skuId: 'p-beef-jerky-2',
+  });
+  expect(second).toMatchObject({ ok: false });
+  const opened = await expectOk(cloud, 'bb-fission-a', 'blindbox', 'open', { orderId });
+  expect(['p-beef-jerky-2', 'p-mixed-nuts-2']).toContain(opened.result.skuId);
+  const proof = await expectOk(cloud, 'anyone', 'blindbox', 'verify', { orderId });
+  expect(proof.verified).toBe(true);
+  expect(proof.odds.map((o: any) => o.skuId)).not.toContain('p-cashew-2');
+  // Staff see the pool, the odds per segment and the draw.
+  const admin = await expectOk(cloud, OWNER, 'admin', 'blindBoxes', {});
+  const mineAdmin = admin.find((b: any) => b.campaignId === campaignId);
+  expect(mineAdmin.draws.map((d: any) => d.orderId)).toContain(orderId);
+  expect(mineAdmin.oddsBySegment).toHaveLength(4);
 });

@@ -7,6 +7,7 @@
 // always has a unit: no empty box.
 import { randomBytes } from 'node:crypto';
 import { commitmentOf, draw } from '../../../domain/blindbox-draw';
+import { oddsAfterRemoval } from '../../../domain/blindbox';
 import type { Order, Product, Sku } from '../../../domain/model';
 import { specText } from '../../../domain/pricing/quote';
 import { _, findById, findByIds, insertOnce, updateWhere } from '../infra/db';
@@ -48,9 +49,37 @@ async function takeItem(campaignId: string, skuId: string, stock: number, orderI
   return !!doc?.takenBy.includes(orderId);
 }
 
+/**
+ * The paid effect: a box is drawn now, a fission box waits for its buyer to open it. Either way
+ * the buyer counts once as a friend of whoever brought them (their inviter's removals).
+ */
+export async function boxPaid(order: Order, at: number): Promise<void> {
+  const box = order.blindBox;
+  if (!box) return;
+  if (order.inviterId && order.inviterId !== order.openid)
+    await countFission(box.campaignId, order.inviterId, order.openid);
+  if (!box.fission) await drawBox(order, at);
+}
+
+export const fissionKey = (campaignId: string, inviterId: string) =>
+  `bbfriends:${campaignId}:${inviterId}`;
+
+/** Friends an inviter brought who bought a box in this campaign (each once). */
+async function countFission(campaignId: string, inviterId: string, friend: string) {
+  const key = fissionKey(campaignId, inviterId);
+  if (await insertOnce('allowances', { _id: key, kind: 'blindbox-friends', friends: [friend] }))
+    return;
+  await updateWhere(
+    'allowances',
+    { _id: key, friends: _.neq(friend) },
+    { friends: _.push(friend) },
+  );
+}
+
 export async function drawBox(order: Order, at: number): Promise<void> {
   const box = order.blindBox;
   if (!box || box.result) return;
+  const odds = oddsAfterRemoval(box.odds, box.removed ?? []);
   // The campaign as stored (it may have ended or been paused since the box was bought).
   const [seedDoc, stored] = await Promise.all([
     findById<{ seed: string }>('draw_seeds', order._id),
@@ -60,7 +89,7 @@ export async function drawBox(order: Order, at: number): Promise<void> {
   if (!check.ok || !seedDoc) throw new Error(`blind box ${order._id}: campaign or seed missing`);
   const campaign = check.campaign;
   const rule = blindBoxRule(campaign)!;
-  const { order: tries } = draw(seedDoc.seed, order._id, box.odds);
+  const { order: tries } = draw(seedDoc.seed, order._id, odds);
   const skipped: string[] = [];
   let skuId: string | null = null;
   for (const candidate of tries) {
@@ -79,7 +108,8 @@ export async function drawBox(order: Order, at: number): Promise<void> {
     campaignId: campaign._id,
     openid: order.openid,
     commitment: box.commitment,
-    odds: box.odds,
+    odds,
+    removed: box.removed ?? [],
     ...result,
   });
   const [line] = order.lines;

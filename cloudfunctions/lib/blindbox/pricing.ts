@@ -115,6 +115,14 @@ export async function boxPricing(
     skuId,
     priceFen: rule.boxFen,
     claims,
-    orderFields: { blindBox: { campaignId: campaign._id, odds, segment, guaranteeDue } },
+    orderFields: {
+      blindBox: {
+        campaignId: campaign._id,
+        odds,
+        segment,
+        guaranteeDue,
+        ...(rule.fission ? { fission: true, removed: [] } : {}),
+      },
+    },
   };
 }
