@@ -13,6 +13,8 @@ export default defineAppConfig({
     { root: 'packages/assist', pages: ['index'] },
     // Deposit-inflation pre-sales: a pre-sale's page (rules, deposit, credit, final payment).
     { root: 'packages/presale', pages: ['index'] },
+    // Blind boxes: a box's page (odds before paying), my boxes, and any draw's proof.
+    { root: 'packages/blindbox', pages: ['index', 'mine/index', 'verify/index'] },
     // Sharers: 我的推广 (invitees, commission, withdrawals) and the product poster.
     { root: 'packages/promote', pages: ['index', 'poster/index'] },
     // Staff only: stock, staff and roles (more sections come with later issues).
@@ -38,6 +40,7 @@ export default defineAppConfig({
         'notices/index',
         'groups/index',
         'presales/index',
+        'blindboxes/index',
       ],
     },
   ],

@@ -6,6 +6,7 @@ import { cards, categories, detail } from '../lib/catalog/cards';
 import { groupOffer, withPromos } from '../lib/catalog/showcase';
 import { assistOffer } from '../lib/assist/views';
 import { presaleOffer } from '../lib/presale/views';
+import { blindBoxRule } from '../../domain/campaigns/rules';
 import { FEED_PAGE, feedPage, homeFor, storefront } from '../lib/catalog/storefront';
 import { db } from '../lib/infra/cloud';
 import { _, aggregateRows, findById } from '../lib/infra/db';
@@ -75,12 +76,20 @@ export const main = createHandler('catalog', {
     const group = groupOffer(skus, campaigns, facts);
     const assist = assistOffer(skus, campaigns, facts);
     const presale = presaleOffer(skus, campaigns, ctx.now);
+    const box = campaigns
+      .map((c) => ({ c, rule: blindBoxRule(c) }))
+      .find(
+        ({ c, rule }) => rule && c.startsAt <= ctx.now && skus.some((s) => s._id === rule.boxSkuId),
+      );
     const view = withPromos(detail(product, skus), product, skus, campaigns, facts);
     return {
       ...view,
       ...(group ? { group } : {}),
       ...(assist ? { assist } : {}),
       ...(presale ? { presale } : {}),
+      ...(box?.rule
+        ? { blindBox: { campaignId: box.c._id, label: box.c.label, boxFen: box.rule.boxFen } }
+        : {}),
     };
   },
 

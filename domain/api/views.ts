@@ -100,6 +100,8 @@ export interface ProductDetailView {
   assist?: AssistOfferView;
   /** A pre-sale taking deposits for this product, if one runs. */
   presale?: PresaleOfferView;
+  /** This product is a blind box: its campaign (the box's page shows the odds). */
+  blindBox?: { campaignId: string; label: string; boxFen: Fen };
 }
 
 /** A cart line: what an order line would hold, before pricing, plus the current stock. */

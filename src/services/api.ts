@@ -28,7 +28,7 @@ export const api = {
   quote: (
     lines: InputOf<'order', 'quote'>['lines'],
     coupon = 'auto',
-    special: Pick<InputOf<'order', 'quote'>, 'group' | 'assist' | 'presale'> = {},
+    special: Pick<InputOf<'order', 'quote'>, 'group' | 'assist' | 'presale' | 'box'> = {},
   ) => callCloud('order', 'quote', { lines, coupon, ...special }),
   createOrder: (input: InputOf<'order', 'create'>) => callCloud('order', 'create', input),
   payOrder: (orderId: string) => callCloud('order', 'pay', { orderId }),
@@ -62,6 +62,13 @@ export const api = {
     callCloud('assist', 'start', { campaignId, skuId }),
   assist: (assistId: string) => callCloud('assist', 'detail', { assistId }),
   helpAssist: (assistId: string) => callCloud('assist', 'help', { assistId }),
+
+  blindBox: (campaignId: string) => callCloud('blindbox', 'detail', { campaignId }),
+  myBoxes: () => callCloud('blindbox', 'mine', {}),
+  removeBoxOption: (orderId: string, skuId: string) =>
+    callCloud('blindbox', 'remove', { orderId, skuId }),
+  openBox: (orderId: string) => callCloud('blindbox', 'open', { orderId }),
+  verifyDraw: (orderId: string) => callCloud('blindbox', 'verify', { orderId }),
 
   presale: (campaignId: string) => callCloud('presale', 'detail', { campaignId }),
   cancelDeposit: (campaignId: string) => callCloud('presale', 'cancelDeposit', { campaignId }),

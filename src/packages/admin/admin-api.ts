@@ -62,6 +62,7 @@ export const adminApi = {
   groupDetail: (groupId: string) => adminCall('groupDetail', { groupId }),
   closeGroup: (groupId: string) => adminCall('closeGroup', { groupId }),
   cancelPresale: (campaignId: string) => adminCall('cancelPresale', { campaignId }),
+  blindBoxes: () => adminCall('blindBoxes', {}),
   compensations: (state: 'OWED' | 'PAID') => adminCall('compensations', { state }),
   markCompensationPaid: (id: string, note: string) =>
     adminCall('markCompensationPaid', { id, note }),

@@ -91,6 +91,8 @@ const FINAL = [
   'GROUP_UNAVAILABLE',
   'ASSIST_UNAVAILABLE',
   'PRESALE_UNAVAILABLE',
+  'BLIND_BOX_UNAVAILABLE',
+  'AGE_REFUSED',
 ];
 
 export default function CheckoutPage() {
@@ -104,6 +106,22 @@ export default function CheckoutPage() {
   // An assist's starter buying at the price it reached.
   const assist = useMemo(
     () => (params.assistId ? { assistId: params.assistId } : undefined),
+    [params],
+  );
+  // A blind box, with the buyer's answer to the age question (asked on the box's page).
+  const box = useMemo(
+    () =>
+      params.boxCampaign
+        ? {
+            campaignId: params.boxCampaign,
+            age:
+              params.age === 'MINOR_WITH_GUARDIAN'
+                ? ('MINOR_WITH_GUARDIAN' as const)
+                : params.age === 'UNDER_8'
+                  ? ('UNDER_8' as const)
+                  : ('ADULT' as const),
+          }
+        : undefined,
     [params],
   );
   // A pre-sale's deposit or final payment.
@@ -132,7 +150,7 @@ export default function CheckoutPage() {
     retry,
     refresh: load,
   } = useCloudData(async () => {
-    const res = await api.quote(lines, coupon, { group, assist, presale });
+    const res = await api.quote(lines, coupon, { group, assist, presale, box });
     if (res.ok && res.data.defaultAddress)
       setAddress((current) => (current.name ? current : res.data.defaultAddress!));
     if (res.ok && res.data.pendingOrder && !offered.current) {
@@ -140,7 +158,7 @@ export default function CheckoutPage() {
       void offerPending(res.data.pendingOrder.id, res.data.pendingOrder.totalFen);
     }
     return res;
-  }, [lines, coupon, group, assist, presale]);
+  }, [lines, coupon, group, assist, presale, box]);
 
   if (code === 'CART_EMPTY')
     return (
@@ -178,6 +196,7 @@ export default function CheckoutPage() {
       ...(group ? { group } : {}),
       ...(assist ? { assist } : {}),
       ...(presale ? { presale } : {}),
+      ...(box ? { box } : {}),
       requestId: requestId.current,
       address,
       remark,
@@ -212,8 +231,12 @@ export default function CheckoutPage() {
       await askForNotices(
         group
           ? ['GROUP_RESULT', 'GROUP_CLOSING', 'ORDER_SHIPPED']
-          : ['ORDER_PAID', 'ORDER_SHIPPED', 'REFUND_DONE'],
-        group ? '拼团通知' : '订单通知',
+          : box
+            ? ['BLIND_BOX_RESULT', 'ORDER_SHIPPED']
+            : presale?.step === 'DEPOSIT'
+              ? ['FINAL_PAYMENT_OPEN', 'FINAL_PAYMENT_CLOSING']
+              : ['ORDER_PAID', 'ORDER_SHIPPED', 'REFUND_DONE'],
+        group ? '拼团通知' : box ? '盲盒通知' : presale ? '尾款提醒' : '订单通知',
       );
     void Taro.showToast({
       title:
@@ -224,12 +247,15 @@ export default function CheckoutPage() {
           : '订单已提交，请尽快支付',
       icon: 'none',
     });
-    // A paid group order shows its group (to share it); anything else its order.
+    // A paid group order shows its group (to share it), a box my boxes (to open it); anything
+    // else its order.
     void Taro.redirectTo({
       url:
         outcome === 'paid' && order.group
           ? `/packages/group/index?id=${encodeURIComponent(order.group.id)}`
-          : `/packages/orders/detail/index?id=${encodeURIComponent(order.id)}`,
+          : outcome === 'paid' && box
+            ? `/packages/blindbox/mine/index?open=${encodeURIComponent(order.id)}`
+            : `/packages/orders/detail/index?id=${encodeURIComponent(order.id)}`,
     });
   };
 
@@ -301,6 +327,13 @@ export default function CheckoutPage() {
           {presale.step === 'DEPOSIT' ? (
             <Text className="checkout-forfeit">须在尾款期内付尾款，逾期未付定金不退</Text>
           ) : null}
+          {quote.fixedPriceProblem ? (
+            <Text className="checkout-problem">{quote.fixedPriceProblem}</Text>
+          ) : null}
+        </View>
+      ) : box ? (
+        <View className="section checkout-box">
+          <Text>幸运盲盒：付款后由服务器抽取，结果与概率可在「我的盲盒」验证</Text>
           {quote.fixedPriceProblem ? (
             <Text className="checkout-problem">{quote.fixedPriceProblem}</Text>
           ) : null}

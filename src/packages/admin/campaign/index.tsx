@@ -28,6 +28,7 @@ const KINDS: { kind: CampaignKind; label: string }[] = [
   { kind: 'GROUP_BUY', label: '阶梯拼团' },
   { kind: 'ASSIST', label: '好友助力' },
   { kind: 'PRESALE', label: '定金膨胀预售' },
+  { kind: 'BLIND_BOX', label: '幸运盲盒' },
 ];
 
 const HOUR = 3_600_000;

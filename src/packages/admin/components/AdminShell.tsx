@@ -24,6 +24,12 @@ export const SECTIONS = [
   { key: 'campaigns', title: '活动', url: '/packages/admin/campaigns/index', needs: 'campaigns' },
   { key: 'groups', title: '拼团', url: '/packages/admin/groups/index', needs: 'groups' },
   {
+    key: 'blindboxes',
+    title: '盲盒',
+    url: '/packages/admin/blindboxes/index',
+    needs: 'blindBoxes',
+  },
+  {
     key: 'presales',
     title: '预售',
     url: '/packages/admin/presales/index',

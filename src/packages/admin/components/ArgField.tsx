@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import type { ArgSpec, SignupCouponSpec, SkuPrice } from '@domain/campaigns/args';
+import type { ArgSpec, BlindPoolRow, SignupCouponSpec, SkuPrice } from '@domain/campaigns/args';
 import { parseTiers, type SkuTiers } from '@domain/groups';
 import { useState } from 'react';
 import { readTime, showTime } from '../china-time';
@@ -164,6 +164,8 @@ export function ArgField({
     }
     case 'time':
       return field(<TimeField value={value as number | undefined} onChange={onChange} />);
+    case 'blindPool':
+      return field(<BlindPoolField rows={(value as BlindPoolRow[]) ?? []} onChange={onChange} />);
     case 'intList':
       return field(
         <Input
@@ -305,5 +307,67 @@ function TimeField({ value, onChange }: { value?: number; onChange: (v: unknown)
         if (Number.isFinite(at)) onChange(at);
       }}
     />
+  );
+}
+
+/** A blind box's pool: per SKU its value (yuan), weight, stock set aside and the top grade. */
+function BlindPoolField({
+  rows,
+  onChange,
+}: {
+  rows: BlindPoolRow[];
+  onChange: (v: unknown) => void;
+}) {
+  const set = (i: number, row: Partial<BlindPoolRow>) =>
+    onChange(rows.map((r, k) => (k === i ? { ...r, ...row } : r)));
+  return (
+    <View className="arg-rows">
+      {rows.map((r, i) => (
+        <View key={i} className="admin-form arg-blind-pool">
+          <Input
+            className="admin-input arg-sku"
+            placeholder="规格编号"
+            value={r.skuId}
+            onInput={(e) => set(i, { skuId: e.detail.value.trim() })}
+          />
+          <Input
+            className="admin-input arg-price"
+            type="digit"
+            placeholder="价值（元）"
+            value={yuan(r.valueFen)}
+            onInput={(e) => set(i, { valueFen: parseYuan(e.detail.value) ?? 0 })}
+          />
+          <Input
+            className="admin-input"
+            type="number"
+            placeholder="权重"
+            value={String(r.weight ?? '')}
+            onInput={(e) => set(i, { weight: Number(e.detail.value) || 0 })}
+          />
+          <Input
+            className="admin-input"
+            type="number"
+            placeholder="库存"
+            value={String(r.stock ?? '')}
+            onInput={(e) => set(i, { stock: Number(e.detail.value) || 0 })}
+          />
+          <View
+            className={`admin-chip${r.top ? ' active' : ''}`}
+            onClick={() => set(i, { top: r.top ? undefined : true })}
+          >
+            大奖
+          </View>
+          <View className="admin-chip" onClick={() => onChange(rows.filter((_r, k) => k !== i))}>
+            删除
+          </View>
+        </View>
+      ))}
+      <View
+        className="admin-chip"
+        onClick={() => onChange([...rows, { skuId: '', valueFen: 0, weight: 1, stock: 0 }])}
+      >
+        添加奖池商品
+      </View>
+    </View>
   );
 }

@@ -18,6 +18,7 @@ import { askForNotices } from '../../../services/subscribe';
 import { AssistEntry } from './AssistEntry';
 import { GroupEntry } from './GroupEntry';
 import { PresaleEntry } from './PresaleEntry';
+import { BlindBoxEntry } from './BlindBoxEntry';
 import './index.scss';
 
 function ProductDetailPage() {
@@ -120,6 +121,7 @@ function ProductDetailPage() {
       {product.group ? <GroupEntry offer={product.group} skuId={sku?.id ?? null} /> : null}
       {product.assist ? <AssistEntry offer={product.assist} skuId={sku?.id ?? null} /> : null}
       {product.presale ? <PresaleEntry offer={product.presale} /> : null}
+      {product.blindBox ? <BlindBoxEntry offer={product.blindBox} /> : null}
       <View className="section">
         <Text className="section-title">商品介绍</Text>
         <Text className="product-description">{product.description}</Text>

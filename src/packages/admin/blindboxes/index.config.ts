@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '盲盒', enablePullDownRefresh: true });

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '幸运盲盒',
+  enableShareAppMessage: true,
+});
