@@ -10,6 +10,7 @@
 //   - the admin's search figures, and attribution and commission figures (bench-distribution.ts)
 //   - group buying: 500 joiners for 19 seats, 1,000 groups closing (bench-groups.ts)
 //   - friend assists and pre-sales: 200 helpers at once, 100 deposits at once (bench-assist-presale.ts)
+//   - blind boxes: draws per second, 1,000 buyers for a pool of 100 units (bench-blindbox.ts)
 // The local cloud's own figures are `npm run bench:cloud`.
 //
 // `npx tsx scripts/bench.ts round-trips` prints the round-trips table alone;
@@ -18,7 +19,8 @@
 // `npx tsx scripts/bench.ts distribution` the attribution and commission figures alone;
 // `npx tsx scripts/bench.ts notices` the subscription-message drain alone;
 // `npx tsx scripts/bench.ts groups` the group-buying figures alone;
-// `npx tsx scripts/bench.ts assist-presale` the friend-assist and pre-sale figures alone.
+// `npx tsx scripts/bench.ts assist-presale` the friend-assist and pre-sale figures alone;
+// `npx tsx scripts/bench.ts blindbox` the blind-box figures alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +34,7 @@ import { measureH5Weight } from '../test/support/h5-weight';
 import { adminFigures } from './bench-admin';
 import { distributionFigures } from './bench-distribution';
 import { assistPresaleFigures } from './bench-assist-presale';
+import { blindBoxFigures } from './bench-blindbox';
 import { groupFigures } from './bench-groups';
 import { noticeFigures } from './bench-notices';
 import { buildCloud } from './build-cloud';
@@ -592,6 +595,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'notices') return noticeFigures();
   if (process.argv[2] === 'groups') return groupFigures();
   if (process.argv[2] === 'assist-presale') return assistPresaleFigures();
+  if (process.argv[2] === 'blindbox') return blindBoxFigures();
   if (process.argv[2] === 'h5-weight') {
     if (appIsStale('h5')) buildApp('h5');
     const cloud = await startLocalCloud({ seed: true, web: true });
@@ -621,6 +625,7 @@ async function main(): Promise<void> {
   await noticeFigures();
   await groupFigures();
   await assistPresaleFigures();
+  await blindBoxFigures();
 }
 
 main().catch((e) => {
