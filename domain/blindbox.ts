@@ -31,7 +31,7 @@ export interface BuyerHistory {
   paidTotalFen: Fen;
   /** When they last paid (null: never). */
   lastPaidAt: number | null;
-  /** SKUs they bought before, with how many times. */
+  /** SKUs whose product they bought before (1), or not (0). */
   bought: Record<string, number>;
 }
 
@@ -58,7 +58,7 @@ function favoured(item: PoolItem, segment: Segment, h: BuyerHistory, boxFen: Fen
   const bought = h.bought[item.skuId] ?? 0;
   if (segment === 'HIGH_VALUE') return bought === 0 && item.valueFen >= boxFen * 2;
   if (segment === 'LOW_FREQUENCY') return item.valueFen <= boxFen * 1.5;
-  if (segment === 'LAPSED') return bought >= 2;
+  if (segment === 'LAPSED') return bought >= 1;
   return false;
 }
 

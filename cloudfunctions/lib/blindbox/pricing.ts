@@ -6,10 +6,11 @@ import { blindBoxRule, type BlindBoxRule } from '../../../domain/campaigns/rules
 import type { Campaign, Claim } from '../../../domain/campaigns/types';
 import { oddsFor, segmentOf, type BuyerHistory } from '../../../domain/blindbox';
 import { chinaDay } from '../../../domain/assist';
-import type { Sku, User } from '../../../domain/model';
+import type { Order, Sku, User } from '../../../domain/model';
+import { db } from '../infra/cloud';
 import type { FixedPrice } from '../../../domain/pricing/quote';
 import { AppError } from '../../../domain/result';
-import { findById, findByIds } from '../infra/db';
+import { _, findById, findByIds } from '../infra/db';
 import { activeCampaigns } from '../pricing/facts';
 
 export type AgeAnswer = 'ADULT' | 'MINOR_WITH_GUARDIAN' | 'UNDER_8';
@@ -52,7 +53,7 @@ export async function buyerOdds(
   openid: string,
   at: number,
 ) {
-  const [user, left, count, poolSkus] = await Promise.all([
+  const [user, left, count, poolSkus, lastPaid] = await Promise.all([
     findById<User>('users', openid),
     stockLeft(campaign._id, rule),
     findById<{ sinceTop: number }>('allowances', countKey(campaign._id, openid)),
@@ -60,12 +61,20 @@ export async function buyerOdds(
       'skus',
       rule.pool.map((i) => i.skuId),
     ),
+    // Their latest payment (lapsed buyers are tuned differently).
+    db
+      .collection('orders')
+      .where({ openid, 'payment.paidAt': _.exists(true) })
+      .orderBy('payment.paidAt', 'desc')
+      .limit(1)
+      .field({ payment: true })
+      .get(),
   ]);
   const bought = new Set(user?.purchasedProductIds ?? []);
   const history: BuyerHistory = {
     paidOrderCount: user?.paidOrderCount ?? 0,
     paidTotalFen: user?.paidTotalFen ?? (0 as BuyerHistory['paidTotalFen']),
-    lastPaidAt: null,
+    lastPaidAt: (lastPaid.data[0] as Order | undefined)?.payment?.paidAt ?? null,
     bought: Object.fromEntries(poolSkus.map((s) => [s._id, bought.has(s.productId) ? 1 : 0])),
   };
   const guaranteeDue = rule.guaranteeAfter > 0 && (count?.sinceTop ?? 0) >= rule.guaranteeAfter;
