@@ -107,11 +107,14 @@ export function gatewayHandler(
       return cloud.notifier.deliverHeld((n) => !outTradeNo || n.event.outTradeNo === outTradeNo);
     },
     'POST /_emulator/pay/failures': async (_req, body) => {
-      if (typeof body?.api !== 'string' || !['FAIL', 'ERROR', 'ERROR_AFTER'].includes(body?.mode)) {
+      if (
+        typeof body?.api !== 'string' ||
+        !['FAIL', 'ERROR', 'ERROR_AFTER', 'CLOSE_LATER'].includes(body?.mode)
+      ) {
         throw new HttpError(
           400,
           'INVALID_INPUT',
-          'give api (e.g. "refund") and mode FAIL | ERROR | ERROR_AFTER',
+          'give api (e.g. "refund") and mode FAIL | ERROR | ERROR_AFTER | CLOSE_LATER',
         );
       }
       cloud.pay.failNext({

@@ -65,6 +65,7 @@ import { uploadShipment } from '../lib/order/shipping-upload';
 import { runEffects } from '../lib/order/effects/run';
 import { refundState, requestRefund } from '../lib/payments/cloud-pay';
 import { markRefundSucceeded } from '../lib/payments/refunds';
+import { refundClosed } from '../lib/payments/refund-order';
 
 /** The run's time budget: the function's timeout (config.json: 60 s) less a margin. */
 const BUDGET_MS = 50_000;
@@ -375,6 +376,10 @@ async function settleRefund(refund: Refund): Promise<boolean> {
   const state = await refundState(refund._id);
   if (state === 'SUCCESS') {
     await markRefundSucceeded(refund, now());
+    return true;
+  }
+  if (state === 'CLOSED') {
+    await refundClosed(refund, now());
     return true;
   }
   if (state === 'NOT_FOUND') {

@@ -39,6 +39,8 @@ export interface PayRefund {
   totalFee: number;
   functionName?: string;
   successTime: string;
+  /** Accepted, then closed by WeChat Pay (injected with the CLOSE_LATER failure): no money moved. */
+  status?: 'REFUNDCLOSE';
 }
 
 type Data = Record<string, any>;
@@ -65,13 +67,19 @@ export class PaySandbox {
     if (failure?.mode === 'FAIL')
       return this.fail(data, 'SYSTEMERROR', failure.errCodeDes ?? '系统繁忙，请稍后再试');
     if (failure?.mode === 'ERROR') throw new Error(`cloudPay.${api}: no answer (injected)`);
-    const reply = this.dispatch(api, data, caller);
+    const reply =
+      failure?.mode === 'CLOSE_LATER' && api === 'refund'
+        ? this.refund(data, true)
+        : this.dispatch(api, data, caller);
     // The call went through, but the caller never hears so (a timeout after the fact).
     if (failure?.mode === 'ERROR_AFTER') throw new Error(`cloudPay.${api}: answer lost (injected)`);
     return reply;
   }
 
-  /** Makes the next calls to `api` fail: FAIL (a refusal), ERROR (no answer), ERROR_AFTER (done, but no answer). */
+  /**
+   * Makes the next calls to `api` fail: FAIL (a refusal), ERROR (no answer), ERROR_AFTER (done,
+   * but no answer), CLOSE_LATER (a refund accepted, then closed without paying).
+   */
   failNext(rule: PayFailure): void {
     this.failures.push({ ...rule });
   }
@@ -238,7 +246,7 @@ export class PaySandbox {
     return { ...this.base(d), result_code: 'SUCCESS', result_msg: 'OK' };
   }
 
-  private refund(d: Data): Reply {
+  private refund(d: Data, closeLater = false): Reply {
     const missing = [
       'out_trade_no',
       'out_refund_no',
@@ -277,7 +285,13 @@ export class PaySandbox {
       totalFee: order.totalFee,
       functionName: d.function_name ? String(d.function_name) : undefined,
       successTime: readableCst(now),
+      ...(closeLater ? { status: 'REFUNDCLOSE' as const } : {}),
     };
+    if (closeLater) {
+      // Accepted, then closed: no money moves and no success notice is sent.
+      this.refunds.put(refund);
+      return this.refundReply(d, order, refund);
+    }
     // Record the refund and the order's refunded total together, with no await in between.
     this.refunds.put(refund);
     this.orders.put({
@@ -308,7 +322,7 @@ export class PaySandbox {
       reply[`out_refund_no_${i}`] = r._id;
       reply[`refund_id_${i}`] = r.refundId;
       reply[`refund_fee_${i}`] = r.refundFee;
-      reply[`refund_status_${i}`] = 'SUCCESS';
+      reply[`refund_status_${i}`] = r.status ?? 'SUCCESS';
       reply[`refund_success_time_${i}`] = r.successTime;
     });
     return reply;
@@ -436,7 +450,8 @@ export class PaySandbox {
 
 export interface PayFailure {
   api: string;
-  mode: 'FAIL' | 'ERROR' | 'ERROR_AFTER';
+  /** CLOSE_LATER (refund only): accepted, then closed by WeChat Pay: queryRefund says REFUNDCLOSE. */
+  mode: 'FAIL' | 'ERROR' | 'ERROR_AFTER' | 'CLOSE_LATER';
   errCodeDes?: string;
   times?: number;
 }

@@ -6,7 +6,7 @@
 // after 10 minutes; a user joins once; a payment that lands after the group closed is refunded;
 // a refund WeChat Pay turns down is made again by the timer.
 import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
-import { run } from '../support/db-probe';
+import { cmd, run } from '../support/db-probe';
 import { DAY, OWNER } from '../support/distribution';
 import { buyNow, callAction, expectOk, paySandbox, readDoc } from '../support/shop';
 
@@ -368,4 +368,35 @@ it('a member refunded in full by staff while the group is open leaves it; the cl
   expect(group).toMatchObject({ status: 'SUCCEEDED', finalTier: { size: 2 }, unsettledCount: 0 });
   expect((await refundsOf(gone.id)).map((r) => r.refundFee)).toEqual([gone.totalFen]);
   expect(await refundsOf(stays.id)).toEqual([]);
+});
+
+it('a difference refund WeChat Pay accepts and then closes is given back and asked again, once', async () => {
+  await cloud.advanceClock(25 * 60 * MINUTE); // earlier groups close first
+  const campaignId = await groupCampaign([
+    [2, 3000],
+    [3, 2500],
+    [5, 2000],
+  ]);
+  const groupId = await openGroup(campaignId, 'g12-leader');
+  const joined = await joinAndPay(campaignId, groupId, ['g12-a', 'g12-b']);
+  // The next refund is accepted, then closed by WeChat Pay without paying.
+  await cloud.request('POST', '/_emulator/pay/failures', {
+    api: 'refund',
+    mode: 'CLOSE_LATER',
+    times: 1,
+  });
+  await cloud.advanceClock(24 * 60 * MINUTE + MINUTE);
+  await cloud.request('DELETE', '/_emulator/pay/failures');
+  // The timer's refund check finds it closed: given back, and the member asked again.
+  for (let i = 0; i < 5; i++) await cloud.advanceClock(MINUTE);
+  const group = await groupOf(groupId);
+  expect(group.unsettledCount).toBe(0);
+  const orders = [group.members[0].orderId, ...joined.map((o) => o.id)];
+  for (const orderId of orders)
+    expect((await readDoc(cloud, 'orders', orderId)).refundedFen).toBe(500);
+  const refunds = (
+    await run(cloud, 'refunds', ['where', { orderId: cmd('in', [orders]) }], ['get'])
+  ).data as any[];
+  expect(refunds.filter((r) => r.status === 'FAILED')).toHaveLength(1);
+  expect(refunds.filter((r) => r.status === 'SUCCESS')).toHaveLength(3);
 });

@@ -146,10 +146,10 @@ export async function requestRefund(args: {
   return String(res.refundId);
 }
 
-/** What cloudPay says about a refund: done, unknown to it, or still going. */
+/** What cloudPay says about a refund: done, unknown to it, closed without paying, or still going. */
 export async function refundState(
   outRefundNo: string,
-): Promise<'SUCCESS' | 'NOT_FOUND' | 'PENDING'> {
+): Promise<'SUCCESS' | 'NOT_FOUND' | 'PENDING' | 'CLOSED'> {
   const res: any = await cloud.cloudPay.queryRefund({
     subMchId: settings.subMchId,
     outRefundNo,
@@ -157,7 +157,9 @@ export async function refundState(
   });
   if (res.resultCode === 'FAIL' && /不存在|查询失败/.test(String(res.errCodeDes)))
     return 'NOT_FOUND';
-  // The SDK camel-cases refund_status_0 as refundStatus_0.
+  // The SDK camel-cases refund_status_0 as refundStatus_0. REFUNDCLOSE: accepted, then closed by
+  // WeChat Pay; CHANGE: it could not be paid back to the buyer's account. No money moved.
+  if (['REFUNDCLOSE', 'CHANGE'].includes(String(res.refundStatus_0))) return 'CLOSED';
   return res.returnCode === 'SUCCESS' &&
     res.resultCode === 'SUCCESS' &&
     res.refundStatus_0 === 'SUCCESS'

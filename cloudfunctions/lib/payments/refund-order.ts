@@ -23,6 +23,7 @@ import { followRefunds } from '../distribution/commission';
 import { runEffects } from '../order/effects/run';
 import { transition } from '../order/transition';
 import { isDefiniteFailure, requestRefund } from './cloud-pay';
+import { reopenGroupRefund } from '../groups/reopen';
 
 export interface RefundInput {
   orderId: string;
@@ -69,6 +70,23 @@ export async function refundOrder(input: RefundInput, ctx: RefundBy): Promise<Re
     }
     throw e;
   }
+}
+
+/**
+ * A refund WeChat Pay accepted and then closed without paying (REFUNDCLOSE, CHANGE; found by the
+ * timer's check): given back as a refused one is (the order's refunded total, a full refund's
+ * status, the commission following). A group's refund is asked again under a new attempt.
+ * Effects a full refund already ran when it was accepted (coupons withdrawn, the commission
+ * voided) are not undone: staff refund again, or resolve it with the buyer.
+ */
+export async function refundClosed(refund: Refund, at: number): Promise<void> {
+  await giveBack(refund, at);
+  const order = await findById<Order>('orders', refund.orderId);
+  if (!order) return;
+  await followRefundsLater(order, at);
+  if (refund.full) await abortFullRefund(order._id, { openid: 'system:refund', now: at });
+  if (refund.requestedBy === 'system:group' && order.group)
+    await reopenGroupRefund(order.group.groupId, order._id);
 }
 
 /**
