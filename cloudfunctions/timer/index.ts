@@ -65,7 +65,7 @@ import { uploadShipment } from '../lib/order/shipping-upload';
 import { runEffects } from '../lib/order/effects/run';
 import { refundState, requestRefund } from '../lib/payments/cloud-pay';
 import { markRefundSucceeded } from '../lib/payments/refunds';
-import { refundClosed } from '../lib/payments/refund-order';
+import { finishAbortedRefund, refundClosed } from '../lib/payments/refund-order';
 
 /** The run's time budget: the function's timeout (config.json: 60 s) less a margin. */
 const BUDGET_MS = 50_000;
@@ -134,6 +134,11 @@ export async function main(event: unknown) {
         step: settleRefund,
       },
       deadline,
+    ),
+    refundsAborted: await orders(
+      { status: 'REFUNDING' },
+      'aborted refund',
+      (order) => finishAbortedRefund(order, at),
     ),
     couponClaims: await forEachDue<Coupon>(
       {

@@ -153,3 +153,37 @@ it('a payment that fails to start on the first try (no answer) leaves the order 
   const retry = await expectOk(cloud, 'slow-pay-start', 'order', 'pay', { orderId: order.id });
   expect(retry.payment.package).toMatch(/^prepay_id=/);
 });
+
+it('an order a crash left REFUNDING after its full refund was given back goes back to where it was', async () => {
+  const placed = await callAction(cloud, 'recovery-refunding', 'order', 'create', {
+    lines: { source: 'buyNow', skuId: SKU, qty: 1 },
+    requestId: requestId('refunding'),
+    address: ADDRESS,
+  });
+  if (!placed.ok) throw new Error(placed.message);
+  const orderId = placed.data.order.id;
+  await paySandbox(cloud, orderId);
+  const paid = await readDoc(cloud, 'orders', orderId);
+  // The full refund was recorded (REFUNDING), refused and given back; the call died before it
+  // put the order back.
+  await run(
+    cloud,
+    'orders',
+    ['doc', orderId],
+    [
+      'update',
+      {
+        data: {
+          status: 'REFUNDING',
+          refundedFen: 0,
+          history: [
+            ...paid.history,
+            { from: 'PAID', to: 'REFUNDING', at: paid.createdAt, by: 'staff' },
+          ],
+        },
+      },
+    ],
+  );
+  await cloud.advanceClock(60_000);
+  expect((await readDoc(cloud, 'orders', orderId)).status).toBe('PAID');
+});

@@ -179,6 +179,16 @@ async function giveBack(refund: Refund, at: number): Promise<void> {
 }
 
 /** A refused full refund puts the order back where it was (re-reading once if it changed). */
+/**
+ * The timer's sweep: an order left REFUNDING although its full refund was given back (a crash
+ * between the give-back and putting the order back) goes back to where it was.
+ */
+export async function finishAbortedRefund(order: Order, at: number): Promise<boolean> {
+  if (order.status !== 'REFUNDING' || order.refundedFen >= paidOf(order)) return false;
+  await abortFullRefund(order._id, { openid: 'system:refund', now: at });
+  return true;
+}
+
 async function abortFullRefund(orderId: string, ctx: RefundBy): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const order = (await findById<Order>('orders', orderId))!;
