@@ -135,10 +135,8 @@ export async function main(event: unknown) {
       },
       deadline,
     ),
-    refundsAborted: await orders(
-      { status: 'REFUNDING' },
-      'aborted refund',
-      (order) => finishAbortedRefund(order, at),
+    refundsAborted: await orders({ status: 'REFUNDING' }, 'aborted refund', (order) =>
+      finishAbortedRefund(order, at),
     ),
     couponClaims: await forEachDue<Coupon>(
       {

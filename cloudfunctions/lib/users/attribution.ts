@@ -13,7 +13,7 @@ import type { AttributionSettings } from '../../../domain/attribution';
 import type { Entry, ShareCode, Touch, User } from '../../../domain/model';
 import { pathWith, SHARE_PAGES } from '../../../domain/share';
 import { db } from '../infra/cloud';
-import { _, findById, updateWhere } from '../infra/db';
+import { _, findById, findByIds, updateWhere } from '../infra/db';
 import { distributionSettings } from '../distribution/settings';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -160,7 +160,7 @@ export async function checkBinding(user: User): Promise<boolean> {
   const inviter = await findById<User>('users', binding.inviterId);
   const chain = inviter ? await chainAbove(inviter, binding.boundAt, user._id) : [];
   const mine = { _id: user._id, 'binding.boundAt': binding.boundAt, 'binding.unchecked': true };
-  if (chain.includes(user._id)) {
+  if (chain.includes(user._id) && (await latestInCycle(user, [binding.inviterId, ...chain]))) {
     await updateWhere('users', mine, {
       binding: user.replacedBinding ?? _.remove(),
       replacedBinding: _.remove(),
@@ -172,6 +172,27 @@ export async function checkBinding(user: User): Promise<boolean> {
     replacedBinding: _.remove(),
   });
   return true;
+}
+
+/**
+ * Whether this user's binding is the one to undo in the cycle it closes (`cycle`: its inviter and
+ * the chain above, back to this user): the latest made (ties:
+ * the larger OPENID). Two users binding to each other at once then keep one of the two bindings:
+ * the other's check undoes the later one (the timer's, if that call died).
+ */
+async function latestInCycle(user: User, cycle: string[]): Promise<boolean> {
+  const others = await findByIds<User>(
+    'users',
+    cycle.filter((id) => id !== user._id),
+  );
+  // Someone in it was unbound meanwhile (their own check undid theirs): no cycle any more.
+  if (others.some((o) => !o.binding)) return false;
+  const key = (u: User) => [u.binding?.boundAt ?? 0, u._id] as const;
+  const [at, id] = key(user);
+  return others.every((o) => {
+    const [oAt, oId] = key(o);
+    return at > oAt || (at === oAt && id > oId);
+  });
 }
 
 /** Users whose binding a crash left before its check, for the timer. */
