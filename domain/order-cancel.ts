@@ -9,6 +9,10 @@ export const CANCEL_REASONS = {
     event: 'cancel',
     text: '新人价仅限首单：你已支付了另一笔订单，本单已自动取消，如已付款将原路退回',
   },
+  PRESALE_CANCELLED: {
+    event: 'cancel',
+    text: '商家已取消预售，本单已取消，如已付款将原路退回',
+  },
   GROUP_CLOSED: {
     event: 'cancel',
     text: '拼团已结束，未支付的订单已自动取消，如已付款将原路退回',

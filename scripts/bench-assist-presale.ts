@@ -41,6 +41,13 @@ async function helpers(cloud: LocalCloud, now: number): Promise<void> {
     campaignId: 'cmp-bench-assist',
     skuId: 'p-longjing-2',
   });
+  // Helpers are signed-in users of the shop.
+  for (let i = 0; i < 200; i += 50)
+    await Promise.all(
+      Array.from({ length: 50 }, (_, k) =>
+        expectOk(cloud, `bench-helper-${i + k}`, 'user', 'launch', {}),
+      ),
+    );
   const started = performance.now();
   const replies = await Promise.all(
     Array.from({ length: 200 }, (_, i) =>

@@ -58,8 +58,11 @@ async function assistCampaign(args: {
 
 const start = (openid: string, campaignId: string) =>
   expectOk(cloud, openid, 'assist', 'start', { campaignId, skuId: SKU });
-const help = (openid: string, assistId: string) =>
-  callAction(cloud, openid, 'assist', 'help', { assistId });
+/** A friend opening the shop (signed in) and helping. */
+const help = async (openid: string, assistId: string) => {
+  await expectOk(cloud, openid, 'user', 'launch', {});
+  return callAction(cloud, openid, 'assist', 'help', { assistId });
+};
 
 it('the schedule is published before starting and fixed: equal steps, or listed weights, summing exactly', async () => {
   const equal = await assistCampaign({ floorFen: 30800, helps: 3 });
@@ -109,6 +112,10 @@ it('friends help once each, never their own; the starter buys once at the price 
   const campaignId = await assistCampaign({ floorFen: 30800, helps: 3 });
   const assist = await start('as2-starter', campaignId);
   expect(await help('as2-starter', assist.id)).toMatchObject({ ok: false, code: 'ASSIST_REFUSED' });
+  // Someone who never signed in to the shop cannot help.
+  expect(
+    await callAction(cloud, 'as2-stranger', 'assist', 'help', { assistId: assist.id }),
+  ).toMatchObject({ ok: false, code: 'NOT_LOGGED_IN' });
   const first = await help('as2-a', assist.id);
   expect(first.ok && first.data.currentFen).toBe(LIST - 3000);
   // A second tap by the same friend changes nothing.

@@ -229,3 +229,23 @@ it('staff cancel a pre-sale: every deposit comes back, and the same again is owe
   const late = await buyNow(cloud, 'ps-z', SKU, 1, { presale: { campaignId, step: 'DEPOSIT' } });
   expect(late.ok).toBe(false);
 });
+
+it('a deposit still unpaid when staff cancel is refused at payment: refunded, and nothing owed', async () => {
+  const campaignId = await presale();
+  const placed = await buyNow(cloud, 'ps-late-payer', SKU, 1, {
+    presale: { campaignId, step: 'DEPOSIT' },
+  });
+  if (!placed.ok) throw new Error(placed.message);
+  await expectOk(cloud, OWNER, 'admin', 'cancelPresale', { campaignId });
+  await paySandbox(cloud, placed.data.order.id);
+  expect(await readDoc(cloud, 'orders', placed.data.order.id)).toMatchObject({
+    status: 'CANCELLED',
+    cancel: { reason: 'PRESALE_CANCELLED' },
+  });
+  const refunds = (
+    await cloud.request('GET', `/_emulator/pay/refunds?outTradeNo=${placed.data.order.id}`)
+  ).body as any[];
+  expect(refunds.map((r) => r.refundFee)).toEqual([2000]);
+  await cloud.advanceClock(60_000);
+  expect((await run(cloud, 'compensations', ['where', { campaignId }], ['count'])).total).toBe(0);
+});

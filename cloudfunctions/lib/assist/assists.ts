@@ -84,6 +84,8 @@ export async function helpAssist(assistId: string, openid: string, at: number): 
     findById<User>('users', openid),
   ]);
   if (!assist) throw new AppError('ASSIST_NOT_FOUND');
+  // A helper is a real participant: signed in to the shop (RULES.md).
+  if (!helper) throw new AppError('NOT_LOGGED_IN');
   if (assist.helps.some((h) => h.openid === openid)) return assist; // a repeated tap
   const { rule } = await assistCampaign(assist.campaignId, at);
   const refuse = (a: Assist) => {

@@ -57,12 +57,24 @@ export const depositClaims: ClaimKind<DepositClaim> = {
       { _id: claim.depositId, orderId, state: 'HELD' },
       { state: 'PAID', paidAt: at },
     );
-    const order = await findById<Order>('orders', orderId);
+    const [order, deposit] = await Promise.all([
+      findById<Order>('orders', orderId),
+      findById<Deposit>('deposits', claim.depositId),
+    ]);
+    // Only a deposit that stands counts (a re-run after it was refunded counts nothing).
+    if (!deposit || deposit.orderId !== orderId) return;
+    if (!['PAID', 'FINAL_HELD', 'FINAL_PAID'].includes(deposit.state)) return;
     const inviterId = order?.inviterId;
     if (!inviterId || inviterId === order.openid || claim.maxFriends <= 0) return;
     // Recorded on the deposit first, so a refund knows whose credit to take the step from.
     await updateWhere('deposits', { _id: claim.depositId }, { countedFor: inviterId });
     await countFriend(friendsIdFor(claim.campaignId, inviterId), order.openid, claim.maxFriends);
+  },
+
+  // A pre-sale staff cancelled takes no more deposits: the payment is returned.
+  async vetoPayment(claim) {
+    const campaign = await findById<{ presaleCancelledAt?: number }>('campaigns', claim.campaignId);
+    return campaign?.presaleCancelledAt ? 'PRESALE_CANCELLED' : null;
   },
 
   async onRefund(claim, order) {
@@ -125,6 +137,15 @@ export const finalPaymentClaims: ClaimKind<FinalClaim> = {
       { _id: claim.depositId, state: 'FINAL_HELD', finalOrderId: orderId },
       { state: 'FINAL_PAID' },
     );
+  },
+
+  // The deposit must still be held by this order (not compensated after staff cancelled the
+  // pre-sale): otherwise the payment is returned.
+  async vetoPayment(claim, order) {
+    const deposit = await findById<Deposit>('deposits', claim.depositId);
+    return deposit?.state === 'FINAL_HELD' && deposit.finalOrderId === order._id
+      ? null
+      : 'PRESALE_CANCELLED';
   },
 
   async onRefund() {},

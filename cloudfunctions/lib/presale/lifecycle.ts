@@ -84,11 +84,12 @@ export async function forfeit(deposit: Deposit, at: number): Promise<boolean> {
     { _id: deposit._id, state: 'PAID', finalEndsAt: _.lte(at) },
     { state: 'FORFEITED', forfeitedAt: at },
   );
-  await updateWhere(
-    'orders',
-    { _id: deposit.orderId, 'presale.step': 'DEPOSIT' },
-    { 'presale.state': 'FORFEITED' },
-  );
+  if (done)
+    await updateWhere(
+      'orders',
+      { _id: deposit.orderId, 'presale.step': 'DEPOSIT' },
+      { 'presale.state': 'FORFEITED' },
+    );
   return done === 1;
 }
 
@@ -106,9 +107,18 @@ export async function compensate(deposit: Deposit, staffId: string, at: number):
     if (!claimed) return false;
   }
   const by = { openid: staffId, now: at };
-  await refundAll(deposit.orderId, `presale-cancel-${deposit._id}`, by);
+  const refunded = await refundAll(deposit.orderId, `presale-cancel-${deposit._id}`, by);
   if (deposit.finalOrderId)
     await refundAll(deposit.finalOrderId, `presale-cancel-final-${deposit._id}`, by);
+  // The buyer had cancelled it themselves (refunded in full another way): nothing is owed.
+  if (!refunded) {
+    await updateWhere(
+      'deposits',
+      { _id: deposit._id, state: 'COMPENSATING' },
+      { state: 'REFUNDED' },
+    );
+    return true;
+  }
   const compensation: Compensation = {
     _id: `cp-${deposit._id}`,
     openid: deposit.openid,
@@ -132,24 +142,28 @@ export async function compensate(deposit: Deposit, staffId: string, at: number):
   return true;
 }
 
-/** Refunds what is left of a paid order (a retry with the same request id refunds nothing more). */
+/**
+ * Refunds what is left of a paid order (a retry with the same request id finds its refund).
+ * False when it was refunded in full another way (the buyer cancelled their deposit).
+ */
 async function refundAll(
   orderId: string,
   requestId: string,
   by: { openid: string; now: number },
-): Promise<void> {
+): Promise<boolean> {
   const order = await findById<Order>('orders', orderId);
-  if (!order || !['PAID', 'SHIPPED', 'COMPLETED', 'REFUNDING'].includes(order.status)) return;
+  if (!order || !['PAID', 'SHIPPED', 'COMPLETED', 'REFUNDING', 'REFUNDED'].includes(order.status))
+    return false;
   const left = (order.payment?.paidFen ?? order.totalFen) - order.refundedFen;
-  if (left <= 0 && order.status !== 'REFUNDING') return;
   try {
     await refundOrder(
       { orderId, amountFen: Math.max(left, 1), reason: '商家取消预售，全额退款', requestId },
       by,
     );
+    return true;
   } catch (e) {
-    // Refunded in full already (by staff, another way): nothing left to give back.
     if (!(e instanceof AppError && e.code === 'REFUND_EXCEEDS')) throw e;
+    return false;
   }
 }
 
