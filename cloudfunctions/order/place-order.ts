@@ -126,7 +126,7 @@ async function place(
     address: input.address,
     remark: input.remark,
     createdAt: ctx.now,
-    expiresAt: ctx.now + priced.paymentWindowMs,
+    expiresAt: payBy(ctx.now + priced.paymentWindowMs, fixedPrice),
     refundedFen: ZERO,
     newBuyer: facts.user.isNewUser,
     ...attributionOf(user, ctx.now),
@@ -188,7 +188,9 @@ async function place(
         (e as Error).message,
       );
     }
-    Object.assign(order, pricingFields(priced), { expiresAt: ctx.now + priced.paymentWindowMs });
+    Object.assign(order, pricingFields(priced), {
+      expiresAt: payBy(ctx.now + priced.paymentWindowMs, fixedPrice),
+    });
     await updateWhere(
       'orders',
       { _id: orderId, status: 'CREATING' },
@@ -250,6 +252,11 @@ interface PricingInput {
   group?: QuoteContext['group'];
   fixedPrice?: QuoteContext['fixedPrice'];
   fixedPriceError?: ErrorCode;
+}
+
+/** When the order must be paid by: its window, and never after its phase ends (a pre-sale's). */
+function payBy(windowEnd: number, fixed: QuoteContext['fixedPrice']): number {
+  return Math.min(windowEnd, fixed?.payBy ?? Infinity);
 }
 
 /** A pre-sale order's part: the deposit (with its final-payment window) or the final payment. */

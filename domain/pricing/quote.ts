@@ -129,6 +129,8 @@ export interface FixedPrice {
   plan?: PaymentStep[];
   /** Nothing ships with this order (a deposit): no shipping fee. */
   noShipping?: boolean;
+  /** The order must be paid by then (a pre-sale's phase ends), whatever its payment window. */
+  payBy?: number;
 }
 
 export function specText(product: Pick<Product, 'specs'>, sku: Pick<Sku, 'specValues'>): string {

@@ -249,3 +249,15 @@ it('a deposit still unpaid when staff cancel is refused at payment: refunded, an
   await cloud.advanceClock(60_000);
   expect((await run(cloud, 'compensations', ['where', { campaignId }], ['count'])).total).toBe(0);
 });
+
+it('a deposit placed just before its phase ends must be paid by then', async () => {
+  const now = await nowOf();
+  const campaign = presaleCampaign('cmp-presale-closing', now);
+  (campaign.actions[0].args as any).depositEndsAt = now + 5 * 60_000;
+  await expectOk(cloud, OWNER, 'admin', 'saveCampaign', { campaign });
+  const placed = await buyNow(cloud, 'ps-just-in-time', SKU, 1, {
+    presale: { campaignId: 'cmp-presale-closing', step: 'DEPOSIT' },
+  });
+  if (!placed.ok) throw new Error(placed.message);
+  expect((await readDoc(cloud, 'orders', placed.data.order.id)).expiresAt).toBe(now + 5 * 60_000);
+});

@@ -75,6 +75,7 @@ export async function presalePricing(
       skuId,
       priceFen: terms.depositFen,
       noShipping: true,
+      payBy: terms.depositEndsAt,
       claims: [
         {
           kind: 'DEPOSIT',
@@ -112,6 +113,7 @@ export async function presalePricing(
     campaignId: campaign._id,
     skuId: deposit.skuId,
     priceFen: due,
+    payBy: terms.finalEndsAt,
     claims: [{ kind: 'FINAL_PAYMENT', campaignId: campaign._id, depositId }],
     plan: [
       {
