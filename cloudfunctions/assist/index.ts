@@ -5,7 +5,7 @@ import type { User } from '../../domain/model';
 import { AppError } from '../../domain/result';
 import { findById, findByIds } from '../lib/infra/db';
 import { createHandler } from '../lib/infra/router';
-import { helpAssist, startAssist } from '../lib/assist/assists';
+import { helpAssist, markReached, startAssist } from '../lib/assist/assists';
 import { assistView } from '../lib/assist/views';
 import { assistRule } from '../../domain/campaigns/rules';
 import { activeCampaigns } from '../lib/pricing/facts';
@@ -29,6 +29,10 @@ export const main = createHandler('assist', {
   async detail({ assistId }, ctx) {
     const assist = await findById<Assist>('assists', assistId);
     if (!assist) throw new AppError('ASSIST_NOT_FOUND');
+    if (assist.status === 'ACTIVE' && assist.helpCount >= assist.cuts.length) {
+      await markReached(assist, ctx.now);
+      return view({ ...assist, status: 'REACHED' }, ctx.openid, ctx.now);
+    }
     return view(assist, ctx.openid, ctx.now);
   },
 

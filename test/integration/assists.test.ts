@@ -208,3 +208,20 @@ it('after 24 hours nobody helps and the starter cannot buy', async () => {
   const late = await buyNow(cloud, 'as5-starter', SKU, 1, { assist: { assistId: assist.id } });
   expect(late).toMatchObject({ ok: false, code: 'ASSIST_UNAVAILABLE' });
 });
+
+it('an assist a crash left ACTIVE with all its helps is marked reached when read, and its starter told once', async () => {
+  const campaignId = await assistCampaign({ floorFen: 30800, helps: 1 });
+  const assist = await start('as6-starter', campaignId);
+  // The last help was written; the call died before marking the floor reached.
+  await run(
+    cloud,
+    'assists',
+    ['doc', assist.id],
+    ['update', { data: { helpCount: 1, helps: [{ openid: 'as6-helper', at: 0 }] } }],
+  );
+  const view = await expectOk(cloud, 'as6-starter', 'assist', 'detail', { assistId: assist.id });
+  expect(view).toMatchObject({ status: 'REACHED', currentFen: 30800 });
+  await expectOk(cloud, 'as6-starter', 'assist', 'detail', { assistId: assist.id });
+  const notices = (await run(cloud, 'outbox', ['where', { kind: 'ASSIST_DONE' }], ['get'])).data;
+  expect(notices.filter((n: any) => n.event.assistId === assist.id)).toHaveLength(1);
+});

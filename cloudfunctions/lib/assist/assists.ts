@@ -148,8 +148,11 @@ async function takeDailyHelp(
   return !!day?.assistIds.includes(assistId);
 }
 
-/** The N-th help: REACHED once, and the starter hears of it. */
-async function markReached(assist: Assist, at: number): Promise<void> {
+/**
+ * The N-th help: REACHED once, and the starter hears of it. Also run when an assist is read with
+ * all its helps but still ACTIVE (a crash came between the last help and this).
+ */
+export async function markReached(assist: Assist, at: number): Promise<void> {
   const reached = await updateWhere(
     'assists',
     { _id: assist._id, status: 'ACTIVE', helpCount: assist.cuts.length },
