@@ -614,13 +614,21 @@ export function featuredPrices(campaign: Campaign): Map<string, Fen> {
 }
 
 /** A group-buying campaign's rule (its tiers and lifetime), or null for any other campaign. */
-export function groupRule(campaign: Campaign) {
+type ToolHook = 'group' | 'assist' | 'presale' | 'blindBox';
+
+/** The first of a campaign's actions that is a selling tool of this kind, as that tool's rule. */
+function toolRule<H extends ToolHook>(
+  campaign: Campaign,
+  hook: H,
+): ReturnType<NonNullable<ActionRule[H]>> | null {
   for (const a of campaign.actions) {
-    const group = actionRule(a.code).group?.(a.args);
-    if (group) return group;
+    const rule = actionRule(a.code)[hook]?.(a.args);
+    if (rule) return rule as ReturnType<NonNullable<ActionRule[H]>>;
   }
   return null;
 }
+
+export const groupRule = (campaign: Campaign) => toolRule(campaign, 'group');
 
 /**
  * Whether the campaign prices only an order given a fixed price from one of its documents (an
@@ -643,31 +651,13 @@ export function pricesProblem(
 }
 
 /** A blind-box campaign's rule, or null for any other campaign. */
-export function blindBoxRule(campaign: Campaign): BlindBoxRule | null {
-  for (const a of campaign.actions) {
-    const box = actionRule(a.code).blindBox?.(a.args);
-    if (box) return box;
-  }
-  return null;
-}
+export const blindBoxRule = (campaign: Campaign) => toolRule(campaign, 'blindBox');
 
 /** A pre-sale campaign's rule, or null for any other campaign. */
-export function presaleRule(campaign: Campaign): PresaleRule | null {
-  for (const a of campaign.actions) {
-    const presale = actionRule(a.code).presale?.(a.args);
-    if (presale) return presale;
-  }
-  return null;
-}
+export const presaleRule = (campaign: Campaign) => toolRule(campaign, 'presale');
 
 /** A friend-assist campaign's rule, or null for any other campaign. */
-export function assistRule(campaign: Campaign): AssistRule | null {
-  for (const a of campaign.actions) {
-    const assist = actionRule(a.code).assist?.(a.args);
-    if (assist) return assist;
-  }
-  return null;
-}
+export const assistRule = (campaign: Campaign) => toolRule(campaign, 'assist');
 
 /** Whether a price won in this campaign ends when the buyer pays any order (new-user prices). */
 export function endsAtFirstPayment(campaign: Campaign): boolean {

@@ -35,15 +35,21 @@ async function titleOf(deposit: Deposit): Promise<string> {
   return product?.title ?? '预售商品';
 }
 
-export async function noticeFinalOpen(deposit: Deposit, at: number): Promise<boolean> {
+/** Tells a paid deposit's buyer that the final payment opened, or closes soon: once (marked first). */
+async function noticeFinal(
+  deposit: Deposit,
+  kind: 'FINAL_PAYMENT_OPEN' | 'FINAL_PAYMENT_CLOSING',
+  mark: 'openNoticed' | 'closingNoticed',
+  at: number,
+): Promise<boolean> {
   const claimed = await updateWhere(
     'deposits',
-    { _id: deposit._id, openNoticed: _.exists(false) },
-    { openNoticed: true },
+    { _id: deposit._id, [mark]: _.exists(false) },
+    { [mark]: true },
   );
   if (!claimed) return false;
   await enqueue(
-    'FINAL_PAYMENT_OPEN',
+    kind,
     deposit._id,
     deposit.openid,
     {
@@ -56,26 +62,11 @@ export async function noticeFinalOpen(deposit: Deposit, at: number): Promise<boo
   return true;
 }
 
-export async function noticeFinalClosing(deposit: Deposit, at: number): Promise<boolean> {
-  const claimed = await updateWhere(
-    'deposits',
-    { _id: deposit._id, closingNoticed: _.exists(false) },
-    { closingNoticed: true },
-  );
-  if (!claimed) return false;
-  await enqueue(
-    'FINAL_PAYMENT_CLOSING',
-    deposit._id,
-    deposit.openid,
-    {
-      campaignId: deposit.campaignId,
-      product: await titleOf(deposit),
-      closesAt: deposit.finalEndsAt,
-    },
-    at,
-  );
-  return true;
-}
+export const noticeFinalOpen = (deposit: Deposit, at: number) =>
+  noticeFinal(deposit, 'FINAL_PAYMENT_OPEN', 'openNoticed', at);
+
+export const noticeFinalClosing = (deposit: Deposit, at: number) =>
+  noticeFinal(deposit, 'FINAL_PAYMENT_CLOSING', 'closingNoticed', at);
 
 /** The final-payment window closed with the deposit unpaid: it is forfeited, its order says so. */
 export async function forfeit(deposit: Deposit, at: number): Promise<boolean> {
