@@ -4,7 +4,7 @@
 // at ¥69.00; a fourth friend can no longer help.
 import type { Browser, Page } from 'playwright-core';
 import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
-import { launchBrowser } from '../support/browser';
+import { fillAddress, launchBrowser, pageAs } from '../support/browser';
 import { run } from '../support/db-probe';
 import { readDoc } from '../support/shop';
 
@@ -20,26 +20,11 @@ afterAll(async () => {
   await cloud?.stop();
 });
 
-async function pageAs(openid: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
-  );
-  await page.addInitScript(`localStorage.setItem('demo-openid', ${JSON.stringify(openid)})`);
-  return { page, errors };
-}
-
 const text = (page: Page, selector: string, hasText: string) =>
   page.locator(selector, { hasText }).last().waitFor();
 
 it('A starts an assist; three friends help with one tap each; A buys at the floor', async () => {
-  const a = await pageAs('e2e-assist-a');
+  const a = await pageAs(browser, 'e2e-assist-a');
   await a.page.goto(`${cloud.webUrl}/#/packages/product/detail/index?id=p-drip-coffee`);
   await a.page.locator('.sku-value', { hasText: '30 片装' }).click();
   await text(a.page, '.assist-entry', '3 位好友助力到底价');
@@ -55,7 +40,7 @@ it('A starts an assist; three friends help with one tap each; A buys at the floo
 
   const friends = [];
   for (const [i, friend] of ['e2e-assist-b', 'e2e-assist-c', 'e2e-assist-d'].entries()) {
-    const f = await pageAs(friend);
+    const f = await pageAs(browser, friend);
     await f.page.goto(link);
     await f.page.locator('.assist-help', { hasText: '帮 TA 助力' }).last().click();
     await f.page.getByText('助力成功，减了 ¥20.00').waitFor();
@@ -66,7 +51,7 @@ it('A starts an assist; three friends help with one tap each; A buys at the floo
   await friends[0].page.reload();
   await text(friends[0].page, '.assist-help', '已助力');
   // A fourth friend: the floor is reached.
-  const late = await pageAs('e2e-assist-e');
+  const late = await pageAs(browser, 'e2e-assist-e');
   await late.page.goto(link);
   await text(late.page, '.assist-help-problem', '已经助力到底价了');
 
@@ -74,13 +59,7 @@ it('A starts an assist; three friends help with one tap each; A buys at the floo
   await text(a.page, '.assist-current', '当前价 ¥69.00');
   await a.page.locator('.assist-buy', { hasText: '以 ¥69.00 购买' }).click();
   await a.page.locator('.checkout-assist').waitFor();
-  for (const [field, value] of [
-    ['.address-name', '林小姐'],
-    ['.address-phone', '13800001234'],
-    ['.address-region', '浙江省 杭州市 西湖区'],
-    ['.address-detail', '文三路 100 号'],
-  ])
-    await a.page.locator(`${field} input`).fill(value);
+  await fillAddress(a.page);
   await text(a.page, '.checkout-total-amount', '¥77.00'); // ¥69.00 and ¥8.00 shipping
   await a.page.locator('.checkout-submit').click();
   await a.page.getByText('确认支付', { exact: true }).click();

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { DEMO_USERS } from '../../emulator/seed/catalog';
-import { launchBrowser } from '../support/browser';
+import { fillAddress, launchBrowser, pageAs } from '../support/browser';
 import { run } from '../support/db-probe';
 import { expectOk, readDoc } from '../support/shop';
 
@@ -52,23 +52,11 @@ afterAll(async () => {
   await cloud?.stop();
 });
 
-async function pageAs(openid: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
-  );
-  await page.addInitScript(`localStorage.setItem('demo-openid', ${JSON.stringify(openid)})`);
-  return { page, errors };
-}
-
 const text = (page: Page, selector: string, hasText: string) =>
   page.locator(selector, { hasText }).last().waitFor();
 
 it('sees the odds, buys a box, opens it, and verifies the draw on the device', async () => {
-  const { page, errors } = await pageAs('e2e-box-buyer');
+  const { page, errors } = await pageAs(browser, 'e2e-box-buyer');
   await page.goto(`${cloud.webUrl}/#/packages/product/detail/index?id=p-egg-roll`);
   await text(page, '.blindbox-entry', '幸运盲盒 · ¥28.90');
   await page.goto(`${cloud.webUrl}/#/packages/blindbox/index?campaign=${CAMPAIGN}`);
@@ -81,13 +69,7 @@ it('sees the odds, buys a box, opens it, and verifies the draw on the device', a
   await page.locator('.age-ADULT').click();
   await page.locator('.blindbox-buy').click();
   await page.locator('.checkout-box').waitFor();
-  for (const [field, value] of [
-    ['.address-name', '林小姐'],
-    ['.address-phone', '13800001234'],
-    ['.address-region', '浙江省 杭州市 西湖区'],
-    ['.address-detail', '文三路 100 号'],
-  ])
-    await page.locator(`${field} input`).fill(value);
+  await fillAddress(page);
   await text(page, '.checkout-total-amount', '¥36.90'); // ¥28.90 and ¥8.00 shipping
   await page.locator('.checkout-submit').click();
   await page.getByText('确认支付', { exact: true }).click();

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { DEMO_USERS } from '../../emulator/seed/catalog';
 import { SEED_CAMPAIGN_IDS } from '../../emulator/seed/campaigns';
-import { launchBrowser } from '../support/browser';
+import { fillAddress, launchBrowser, pageAs } from '../support/browser';
 import { readDoc } from '../support/shop';
 
 let cloud: LocalCloud;
@@ -24,32 +24,11 @@ afterAll(async () => {
   await cloud?.stop();
 });
 
-async function pageAs(openid: string, desktop = false): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: desktop ? { width: 1280, height: 800 } : { width: 390, height: 844 },
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
-  );
-  await page.addInitScript(`localStorage.setItem('demo-openid', ${JSON.stringify(openid)})`);
-  return { page, errors };
-}
-
 /** Fills the address, submits, pays in the sandbox; lands on the group's page. */
 async function payAtCheckout(page: Page): Promise<void> {
   await page.locator('.checkout-group').waitFor();
   await page.locator('.address-form').waitFor();
-  for (const [field, value] of [
-    ['.address-name', '林小姐'],
-    ['.address-phone', '13800001234'],
-    ['.address-region', '浙江省 杭州市 西湖区'],
-    ['.address-detail', '文三路 100 号'],
-  ])
-    await page.locator(`${field} input`).fill(value);
+  await fillAddress(page);
   await expectText(page, '.checkout-total-amount', '¥37.90'); // ¥29.90 and ¥8.00 shipping
   await page.locator('.checkout-submit').click();
   await page.getByText('确认支付', { exact: true }).click();
@@ -61,7 +40,7 @@ async function expectText(page: Page, selector: string, text: string): Promise<v
 }
 
 it('A opens a group and shares it; friends join until the second tier; after the deadline everyone gets the difference back', async () => {
-  const a = await pageAs('e2e-group-a');
+  const a = await pageAs(browser, 'e2e-group-a');
   await a.page.goto(`${cloud.webUrl}/#/packages/product/detail/index?id=${PRODUCT}`);
   await expectText(a.page, '.group-entry-tiers', '3人 ¥29.90 · 5人 ¥24.90 · 10人 ¥19.90');
   await a.page.locator('.group-open').click();
@@ -76,7 +55,7 @@ it('A opens a group and shares it; friends join until the second tier; after the
   const friends = ['e2e-group-b', 'e2e-group-c', 'e2e-group-d', 'e2e-group-e'];
   const pages = [a];
   for (const friend of friends) {
-    const f = await pageAs(friend);
+    const f = await pageAs(browser, friend);
     await f.page.goto(link);
     await f.page.locator('.group-join', { hasText: '¥29.90 参团' }).click();
     await payAtCheckout(f.page);
@@ -104,7 +83,7 @@ it('A opens a group and shares it; friends join until the second tier; after the
   await expectText(pages[1].page, '.order-banner-note', '已退款 ¥5.00');
 
   // Staff see the group, its members and their refunds.
-  const staff = await pageAs(DEMO_USERS.staff, true);
+  const staff = await pageAs(browser, DEMO_USERS.staff, true);
   await staff.page.goto(`${cloud.webUrl}/#/packages/admin/groups/index`);
   await staff.page.locator('.admin-group-tab-SUCCEEDED').click();
   await staff.page.locator('.admin-group', { hasText: '5/10 人' }).click();

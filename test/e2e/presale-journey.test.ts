@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startLocalCloud, type LocalCloud } from '../../emulator/launcher';
 import { DEMO_USERS } from '../../emulator/seed/catalog';
-import { launchBrowser } from '../support/browser';
+import { fillAddress, launchBrowser, pageAs } from '../support/browser';
 import { expectOk, readDoc } from '../support/shop';
 
 let cloud: LocalCloud;
@@ -51,32 +51,11 @@ afterAll(async () => {
   await cloud?.stop();
 });
 
-async function pageAs(openid: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
-  );
-  await page.addInitScript(`localStorage.setItem('demo-openid', ${JSON.stringify(openid)})`);
-  return { page, errors };
-}
-
 const text = (page: Page, selector: string, hasText: string) =>
   page.locator(selector, { hasText }).last().waitFor();
 
 async function pay(page: Page, total: string): Promise<void> {
-  for (const [field, value] of [
-    ['.address-name', '林小姐'],
-    ['.address-phone', '13800001234'],
-    ['.address-region', '浙江省 杭州市 西湖区'],
-    ['.address-detail', '文三路 100 号'],
-  ])
-    await page.locator(`${field} input`).fill(value);
+  await fillAddress(page);
   await text(page, '.checkout-total-amount', total);
   await page.locator('.checkout-submit').click();
   await page.getByText('确认支付', { exact: true }).click();
@@ -84,10 +63,10 @@ async function pay(page: Page, total: string): Promise<void> {
 }
 
 it('A pays a deposit and invites two friends who pay theirs; A pays the final payment less ¥70.00', async () => {
-  const shopper = await pageAs('e2e-presale-browser');
+  const shopper = await pageAs(browser, 'e2e-presale-browser');
   await shopper.page.goto(`${cloud.webUrl}/#/packages/product/detail/index?id=p-tea-set`);
   await text(shopper.page, '.presale-entry', '付定金 ¥20.00 抵 ¥50.00');
-  const a = await pageAs('e2e-presale-a');
+  const a = await pageAs(browser, 'e2e-presale-a');
   await a.page.goto(`${cloud.webUrl}/#/packages/presale/index?campaign=${CAMPAIGN}`);
   await text(a.page, '.presale-forfeit', '逾期未付尾款定金不退');
   await text(a.page, '.presale-rules', '每位好友只为邀请他的人膨胀一次');
@@ -105,7 +84,7 @@ it('A pays a deposit and invites two friends who pay theirs; A pays the final pa
 
   const friends = [];
   for (const friend of ['e2e-presale-b', 'e2e-presale-c']) {
-    const f = await pageAs(friend);
+    const f = await pageAs(browser, friend);
     await f.page.goto(link);
     await f.page.locator('.presale-pay-deposit').click();
     await pay(f.page, '¥20.00');

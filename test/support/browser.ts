@@ -35,3 +35,37 @@ export async function newPhonePage(browser: Browser): Promise<{ page: Page; erro
   });
   return { page, errors };
 }
+
+/**
+ * A page signed in as `openid` (the browser build's demo identity), phone-sized unless `desktop`,
+ * allowed to use the clipboard (share links are copied), with the same outside-host block.
+ */
+export async function pageAs(
+  browser: Browser,
+  openid: string,
+  desktop = false,
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: desktop ? { width: 1280, height: 800 } : { width: 390, height: 844 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/*', (route) =>
+    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+  );
+  await page.addInitScript(`localStorage.setItem('demo-openid', ${JSON.stringify(openid)})`);
+  return { page, errors };
+}
+
+/** Fills the checkout's address form with a test address. */
+export async function fillAddress(page: Page): Promise<void> {
+  for (const [field, value] of [
+    ['.address-name', '林小姐'],
+    ['.address-phone', '13800001234'],
+    ['.address-region', '浙江省 杭州市 西湖区'],
+    ['.address-detail', '文三路 100 号'],
+  ])
+    await page.locator(`${field} input`).fill(value);
+}
